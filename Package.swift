@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "dagforge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dagforge", targets: ["dagforge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
+    ],
+    targets: [
+        // libgit2 through pkg-config (apt: libgit2-dev).
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // Leaf: the DolphinScheduler wire model shared by compiler, client and engine.
+        .target(name: "DagforgeWire"),
+        // Leaf: SQL lexer and table-lineage analyzer.
+        .target(name: "DagforgeSQL"),
+        .target(
+            name: "DagforgeSpec",
+            dependencies: ["CGit2", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "DagforgeCompiler",
+            dependencies: ["DagforgeSpec", "DagforgeSQL", "DagforgeWire"]
+        ),
+        .target(
+            name: "DagforgeDeploy",
+            dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]
+        ),
+        .target(
+            name: "DagforgeEngine",
+            dependencies: [
+                "DagforgeWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "dagforge",
+            dependencies: [
+                "DagforgeSpec", "DagforgeSQL", "DagforgeCompiler", "DagforgeDeploy", "DagforgeEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DagforgeWireTests", dependencies: ["DagforgeWire"]),
+        .testTarget(name: "DagforgeSQLTests", dependencies: ["DagforgeSQL"]),
+        .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec"]),
+        .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]),
+        .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire"]),
+        .testTarget(
+            name: "DagforgeEngineTests",
+            dependencies: [
+                "DagforgeEngine", "DagforgeWire",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // Runs the built `dagforge` binary against a real engine, real git repositories and subprocesses.
+        .testTarget(name: "EndToEndTests", dependencies: ["DagforgeWire"]),
+    ]
+)

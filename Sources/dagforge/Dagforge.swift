@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Dagforge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dagforge",
+        abstract: "Compile workflow specs from git into DolphinScheduler DAGs, plan, deploy, and run them.",
+        subcommands: []
+    )
+}
