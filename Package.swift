@@ -27,13 +27,15 @@ let package = Package(
         .target(name: "DagforgeWire"),
         // Leaf: SQL lexer and table-lineage analyzer.
         .target(name: "DagforgeSQL"),
+        // Leaf: Quartz cron with DolphinScheduler's semantics; validated by the compiler, fired by the engine.
+        .target(name: "DagforgeCron"),
         .target(
             name: "DagforgeSpec",
             dependencies: ["CGit2", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "DagforgeCompiler",
-            dependencies: ["DagforgeSpec", "DagforgeSQL", "DagforgeWire"]
+            dependencies: ["DagforgeSpec", "DagforgeSQL", "DagforgeWire", "DagforgeCron"]
         ),
         .target(
             name: "DagforgeDeploy",
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "DagforgeEngine",
             dependencies: [
-                "DagforgeWire",
+                "DagforgeWire", "DagforgeCron",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -61,6 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "DagforgeWireTests", dependencies: ["DagforgeWire"]),
         .testTarget(name: "DagforgeSQLTests", dependencies: ["DagforgeSQL"]),
+        .testTarget(name: "DagforgeCronTests", dependencies: ["DagforgeCron"]),
         .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec"]),
         .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]),
         .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire"]),

@@ -1,0 +1,49 @@
+import Foundation
+
+extension JSONValue {
+    /// Returns a copy with the value at `pointer` (RFC 6901, e.g. `/a/0/b`) replaced, or nil when the path
+    /// does not exist. Used to bind engine codes into `taskParams`.
+    public func setting(_ pointer: String, to newValue: JSONValue) -> JSONValue? {
+        guard pointer.hasPrefix("/") else { return pointer.isEmpty ? newValue : nil }
+        let tokens = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        return replacing(tokens[...], with: newValue)
+    }
+
+    /// The value at `pointer`, or nil.
+    public func value(at pointer: String) -> JSONValue? {
+        guard !pointer.isEmpty else { return self }
+        var current: JSONValue? = self
+        for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            switch current {
+            case .object(let object)?: current = object[key]
+            case .array(let array)?:
+                guard let index = Int(key), array.indices.contains(index) else { return nil }
+                current = array[index]
+            default: return nil
+            }
+        }
+        return current
+    }
+
+    private func replacing(_ tokens: ArraySlice<String>, with newValue: JSONValue) -> JSONValue? {
+        guard let token = tokens.first else { return newValue }
+        switch self {
+        case .object(var object):
+            guard let child = object[token], let replaced = child.replacing(tokens.dropFirst(), with: newValue) else {
+                return nil
+            }
+            object[token] = replaced
+            return .object(object)
+        case .array(var array):
+            guard let index = Int(token), array.indices.contains(index),
+                  let replaced = array[index].replacing(tokens.dropFirst(), with: newValue) else { return nil }
+            array[index] = replaced
+            return .array(array)
+        default:
+            return nil
+        }
+    }
+}
