@@ -61,20 +61,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Shared by the test targets: temp dirs, real git repositories, the built binary, the engine process.
+        .target(name: "DagforgeTestSupport", path: "Tests/Support"),
         .testTarget(name: "DagforgeWireTests", dependencies: ["DagforgeWire"]),
         .testTarget(name: "DagforgeSQLTests", dependencies: ["DagforgeSQL"]),
         .testTarget(name: "DagforgeCronTests", dependencies: ["DagforgeCron"]),
-        .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec"]),
-        .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]),
-        .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire"]),
+        .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec", "DagforgeTestSupport"]),
+        .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire", "DagforgeTestSupport"]),
+        .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire", "DagforgeTestSupport"]),
         .testTarget(
             name: "DagforgeEngineTests",
             dependencies: [
-                "DagforgeEngine", "DagforgeWire",
+                "DagforgeEngine", "DagforgeWire", "DagforgeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // Runs the built `dagforge` binary against a real engine, real git repositories and subprocesses.
-        .testTarget(name: "EndToEndTests", dependencies: ["DagforgeWire"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DagforgeWire", "DagforgeTestSupport"]),
     ]
 )
