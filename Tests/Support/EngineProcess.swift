@@ -25,7 +25,7 @@ public final class EngineProcess: @unchecked Sendable {
     public func start(timeout: TimeInterval = 20) throws {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: logURL.path) {
-            _ = _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         }
         let log = try FileHandle(forWritingTo: logURL)
         log.seekToEndOfFile()
