@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// GitLab's Code Quality report: a JSON array of Code Climate issues, of which GitLab reads
 /// `description`, `check_name`, `fingerprint`, `severity` and `location.path` / `location.lines.begin`.
@@ -32,7 +31,9 @@ struct GitLabCodeQualityRenderer {
     }
 
     private static func fingerprint(_ identity: String) -> String {
-        SHA256.hash(data: Array(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = SHA256.hash(data: Array(identity.utf8)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     private static func severity(_ severity: Diagnostic.Severity) -> String {
