@@ -31,7 +31,11 @@ let package = Package(
         .target(name: "DagforgeCron"),
         .target(
             name: "DagforgeSpec",
-            dependencies: ["CGit2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CGit2", .product(name: "Yams", package: "Yams"),
+                // SHA-256 fingerprints in the GitLab Code Quality format.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "DagforgeCompiler",
