@@ -10,18 +10,24 @@ struct LineIndex {
         lineStarts = starts
     }
 
-    func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    /// Lines and columns of `offsets`, in the same order, computed in one pass over the bytes so that many
+    /// positions on one very long line stay cheap.
+    func locate(_ offsets: [Int]) -> [(line: Int, column: Int)] {
+        var result = Array(repeating: (line: 1, column: 1), count: offsets.count)
+        var line = 0, cursor = 0, column = 1
+        for index in offsets.indices.sorted(by: { offsets[$0] < offsets[$1] }) {
+            let offset = offsets[index]
+            while line + 1 < lineStarts.count && lineStarts[line + 1] <= offset {
+                line += 1
+                cursor = lineStarts[line]
+                column = 1
+            }
+            while cursor < offset && cursor < bytes.count {
+                if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+                cursor += 1
+            }
+            result[index] = (line + 1, column)
         }
-        var column = 1
-        var index = lineStarts[low]
-        while index < offset && index < bytes.count {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return (low + 1, column)
+        return result
     }
 }

@@ -38,10 +38,7 @@ struct ScriptLineage {
         SQLLineage(
             reads: references(reads, positions),
             writes: references(writes, positions),
-            warnings: warnings.sorted { $0.offset < $1.offset }.map { warning in
-                let (line, column) = positions.lineAndColumn(of: warning.offset)
-                return SQLWarning(message: warning.message, line: line, column: column, offset: warning.offset)
-            },
+            warnings: sortedWarnings(warnings, positions),
             defaultSchemas: defaultSchemas
         )
     }
@@ -49,15 +46,23 @@ struct ScriptLineage {
     /// De-duplicated by name and schema (first occurrence wins), sorted by the name's bytes.
     private func references(_ entries: [Entry], _ positions: LineIndex) -> [TableReference] {
         var seen: Set<String> = []
-        var result: [TableReference] = []
-        for entry in entries where seen.insert(entry.name + "\u{0}" + (entry.schema ?? "")).inserted {
-            let (line, column) = positions.lineAndColumn(of: entry.offset)
-            result.append(TableReference(name: entry.name, schemaInEffect: entry.schema, line: line,
-                                         column: column, offset: entry.offset))
+        let unique = entries.filter { seen.insert($0.name + "\u{0}" + ($0.schema ?? "")).inserted }
+        let located = positions.locate(unique.map(\.offset))
+        let result = zip(unique, located).map { entry, position in
+            TableReference(name: entry.name, schemaInEffect: entry.schema, line: position.line,
+                           column: position.column, offset: entry.offset)
         }
         return result.sorted { lhs, rhs in
             lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
                 || (lhs.name == rhs.name && (lhs.schemaInEffect ?? "").utf8.lexicographicallyPrecedes((rhs.schemaInEffect ?? "").utf8))
+        }
+    }
+
+    private func sortedWarnings(_ warnings: [(offset: Int, message: String)], _ positions: LineIndex) -> [SQLWarning] {
+        let sorted = warnings.sorted { $0.offset < $1.offset }
+        let located = positions.locate(sorted.map(\.offset))
+        return zip(sorted, located).map { warning, position in
+            SQLWarning(message: warning.message, line: position.line, column: position.column, offset: warning.offset)
         }
     }
 }

@@ -128,14 +128,19 @@ extension StatementAnalyzer {
         var index = verb + 1
         if (keyword(at: index) == .schema || keyword(at: index) == .database) && isIdentifier(at: index + 1) { index += 1 }
         guard isIdentifier(at: index) else { return }
-        schemaChange = qualifiedName(at: index).name
+        let name = qualifiedName(at: index).name
+        if !name.isEmpty { schemaChange = name }
     }
 
-    /// `SET [SESSION|LOCAL] search_path TO|= a, b` (first schema other than `$user`) and `SET SCHEMA 'a'`.
+    /// `SET [SESSION|LOCAL] search_path TO|= a, b` (first schema other than `$user`) and `SET SCHEMA 'a'`;
+    /// any other SET only reads the tables of its subqueries.
     mutating func analyzeSet(_ verb: Int) {
         var index = verb + 1
         if keyword(at: index) == .local || (index < end && text.word(tokens[index], is: "session")) { index += 1 }
-        guard keyword(at: index) == .search_path || keyword(at: index) == .schema else { return }
+        guard keyword(at: index) == .search_path || keyword(at: index) == .schema else {
+            scan(index..<end)  // `SET @n = (SELECT count(*) FROM t)` reads `t`
+            return
+        }
         index += 1
         if keyword(at: index) == .to || isPunctuation(ASCII.equals, at: index) { index += 1 }
         while index < end {
@@ -148,11 +153,19 @@ extension StatementAnalyzer {
                 index += 1
                 continue
             }
-            if value != "$user" {
+            if value != "$user" && !value.isEmpty {
                 schemaChange = value
                 return
             }
             index += 1
         }
+    }
+
+    /// Hive `IMPORT [EXTERNAL] TABLE t FROM 'path'` writes `t`; `EXPORT TABLE t TO 'path'` reads it.
+    mutating func analyzeImportExport(_ verb: Int, isImport: Bool) {
+        var index = verb + 1
+        if keyword(at: index) == .external { index += 1 }
+        guard keyword(at: index) == .table else { return }
+        if isImport { writeTable(at: index + 1) } else { readTable(at: index + 1) }
     }
 }

@@ -2,7 +2,7 @@
 extension StatementAnalyzer {
     /// `UPDATE [ONLY] t [AS a] SET ... [FROM ...]` writes `t`. In a MySQL multi-table
     /// `UPDATE a JOIN b ON ... SET a.x = b.y` the tables whose columns are SET are written, the rest read.
-    /// In `UPDATE a SET ... FROM t a` (SQL Server) the alias resolves to `t`.
+    /// In `UPDATE a SET ... FROM t a` (SQL Server) the alias resolves to `t`; `UPDATE t ... FROM t JOIN s` writes `t` only.
     mutating func analyzeUpdate(_ verb: Int) {
         var index = verb + 1
         while let word = keyword(at: index), word == .low_priority || word == .ignore || word == .only { index += 1 }
@@ -12,16 +12,18 @@ extension StatementAnalyzer {
         scan(index..<end, startInTableList: true)
         let clause = (firstRead..<reads.count).filter { reads[$0].tokenIndex < setIndex && reads[$0].depth == 0 }
         guard let first = clause.first else { return }
-        if clause.count == 1, !reads[first].name.contains("."),
+        if clause.count == 1,
            let source = (firstRead..<reads.count).first(where: {
-               reads[$0].tokenIndex > setIndex && reads[$0].depth == 0 && reads[$0].alias == reads[first].name
+               reads[$0].tokenIndex > setIndex && reads[$0].depth == 0
+                   && (reads[$0].alias ?? reads[$0].name) == reads[first].name
            }) {
             moveReadsToWrites([first, source], keeping: source)
             return
         }
-        let qualifiers = setQualifiers(after: setIndex)
+        let qualifiers = Set(setQualifiers(after: setIndex))
         var targets = clause.filter { read in
-            qualifiers.contains { reads[read].alias == $0 || reads[read].name == $0 || lastPart(reads[read].name) == $0 }
+            qualifiers.contains(reads[read].alias ?? "") || qualifiers.contains(reads[read].name)
+                || qualifiers.contains(String(lastPart(reads[read].name)))
         }
         if targets.isEmpty { targets = [first] }
         moveReadsToWrites(targets, keeping: nil)
@@ -46,16 +48,20 @@ extension StatementAnalyzer {
             index = deleteTargets(from: index, into: &targets)
             scan(index..<end)
         }
+        var firstReadNamed: [String: Int] = [:]
+        for index in firstRead..<reads.count where reads[index].depth == 0 {
+            if let alias = reads[index].alias, firstReadNamed[alias] == nil { firstReadNamed[alias] = index }
+            if firstReadNamed[reads[index].name] == nil { firstReadNamed[reads[index].name] = index }
+        }
+        var matched: Set<Int> = []
         for target in targets {
-            let match = (firstRead..<reads.count).first {
-                reads[$0].depth == 0 && (reads[$0].alias == target.name || reads[$0].name == target.name)
-            }
-            if let match {
-                moveReadsToWrites([match], keeping: match)
+            if let match = firstReadNamed[target.name] {
+                matched.insert(match)
             } else {
                 writes.append(target)
             }
         }
+        moveReadsToWrites(matched.sorted(), keeping: nil)
     }
 
     /// `MERGE [INTO] target [AS t] USING source ON ...`: the target is written, the source read.
@@ -74,7 +80,7 @@ extension StatementAnalyzer {
             var next = nameEnd
             if isPunctuation(ASCII.dot, at: next) && isPunctuation(ASCII.star, at: next + 1) { next += 2 }
             let (aliasEnd, alias) = self.alias(at: next)
-            targets.append(FoundTable(name: name, alias: alias, tokenIndex: index, depth: 0))
+            if !name.isEmpty { targets.append(FoundTable(name: name, alias: alias, tokenIndex: index, depth: 0)) }
             guard isPunctuation(ASCII.comma, at: aliasEnd) else { return aliasEnd }
             index = aliasEnd + 1
         }

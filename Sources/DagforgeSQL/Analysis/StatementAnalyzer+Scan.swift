@@ -36,7 +36,7 @@ extension StatementAnalyzer {
                 bodyStart += 1
                 while keyword(at: bodyStart) == .not || keyword(at: bodyStart) == .materialized { bodyStart += 1 }
                 guard isPunctuation(ASCII.openParen, at: bodyStart), partner[bodyStart] > 0 else { break }
-                commonTableNames.append(text.identifier(tokens[cursor]))
+                commonTableNames.insert(text.identifier(tokens[cursor]))
                 let bodyEnd = partner[bodyStart]
                 listEnd = bodyEnd + 1
                 guard isPunctuation(ASCII.comma, at: bodyEnd + 1) else { break }
@@ -98,7 +98,7 @@ extension StatementAnalyzer {
                     index = tableFactor(at: index + 1)
                     continue
                 }
-            case .join:
+            case .join, .straight_join, .apply:
                 index = tableFactor(at: index + 1)
                 continue
             case .using where usingStartsTableList && frames.count == 1:
@@ -139,6 +139,7 @@ extension StatementAnalyzer {
         let (nameEnd, name) = qualifiedName(at: index)
         if isPunctuation(ASCII.openParen, at: nameEnd) { return nameEnd }
         let (aliasEnd, alias) = self.alias(at: nameEnd)
+        guard !name.isEmpty else { return aliasEnd }
         reads.append(FoundTable(name: name, alias: alias, tokenIndex: index, depth: max(frames.count - 1, 0)))
         return aliasEnd
     }
@@ -181,6 +182,7 @@ extension StatementAnalyzer {
     mutating func writeTable(at index: Int) -> Int {
         guard isIdentifier(at: index) else { return index }
         let (nameEnd, name) = qualifiedName(at: index)
+        guard !name.isEmpty else { return nameEnd }
         writes.append(FoundTable(name: name, alias: nil, tokenIndex: index, depth: 0))
         return nameEnd
     }
@@ -190,6 +192,7 @@ extension StatementAnalyzer {
     mutating func readTable(at index: Int) -> Int {
         guard isIdentifier(at: index) else { return index }
         let (nameEnd, name) = qualifiedName(at: index)
+        guard !name.isEmpty else { return nameEnd }
         reads.append(FoundTable(name: name, alias: nil, tokenIndex: index, depth: 0))
         return nameEnd
     }

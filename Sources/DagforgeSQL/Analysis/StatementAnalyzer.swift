@@ -27,7 +27,7 @@ struct StatementAnalyzer {
     /// Matching parenthesis per token index (-1: none), valid inside the current statement.
     var partner: [Int]
     /// Names of the current statement's common table expressions.
-    var commonTableNames: [String] = []
+    var commonTableNames: Set<String> = []
     /// One past the current statement's last token.
     var end = 0
     var frames: [ScanFrame] = []
@@ -82,6 +82,8 @@ struct StatementAnalyzer {
         default:
             if token.isPunctuation(ASCII.openParen) {
                 scan(verb..<end)
+            } else if text.word(token, is: "import") || text.word(token, is: "export") {
+                analyzeImportExport(verb, isImport: text.word(token, is: "import"))
             } else if text.word(token, is: "call") || text.word(token, is: "exec") || text.word(token, is: "execute") {
                 warn("procedure call: the tables it reads and writes are unknown", at: verb)
             } else if !isKnownStatementWithoutTables(token) {

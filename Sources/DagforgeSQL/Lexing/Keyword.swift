@@ -9,7 +9,7 @@ enum Keyword: String, CaseIterable, Sendable {
     case schema, search_path, select, semi, set, sort, table, temp, temporary, to, transaction, trigger
     case union, unlogged, update, use, using, values, view, when, `where`, `while`, window, with
     case low_priority, high_priority, delayed, quick, database, work, deferred, immediate, exclusive
-    case transient, volatile, unique
+    case transient, volatile, unique, straight_join
 
     /// Words that cannot be a table name or alias where a table name is expected.
     var isReserved: Bool {
@@ -18,7 +18,7 @@ enum Keyword: String, CaseIterable, Sendable {
              .join, .on, .using, .as, .set, .values, .with, .into, .left, .right, .inner, .outer, .full,
              .cross, .natural, .lateral, .window, .qualify, .table, .insert, .update, .delete, .merge,
              .create, .drop, .when, .case, .end, .not, .and, .or, .is, .by, .returning, .if, .partition,
-             .semi, .anti, .apply, .offset, .fetch, .cluster, .distribute, .sort, .like, .exists, .distinct:
+             .semi, .anti, .apply, .straight_join, .offset, .fetch, .cluster, .distribute, .sort, .like, .exists, .distinct:
             return true
         default:
             return false
