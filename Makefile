@@ -20,3 +20,12 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# SQL lineage: libFuzzer run over DagforgeSQL (FUZZ_SECONDS, default 60), and the lineage benchmark.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz bench-lineage
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
+
+bench-lineage:
+	scripts/bench/lineage_bench.sh

@@ -1,0 +1,75 @@
+/// The words the analyzer reacts to. Any other word is an identifier.
+enum Keyword: String, CaseIterable, Sendable {
+    case alter, analyze, and, anti, apply, `as`, begin, by, cache, `case`, clone, cluster, copy, create
+    case cross, data, delete, delimiter, directory, distinct, distribute, `do`, drop, end, event, except
+    case exchange, exists, explain, external, fetch, from, full, function, global, group, having, `if`
+    case ignore, inner, insert, intersect, into, `is`, join, lateral, lazy, left, like, limit, load, local
+    case loop, materialized, merge, minus, natural, not, offset, on, only, or, order, outer, overwrite
+    case partition, procedure, qualify, recursive, rename, `repeat`, replace, returning, right, row
+    case schema, search_path, select, semi, set, sort, table, temp, temporary, to, transaction, trigger
+    case union, unlogged, update, use, using, values, view, when, `where`, `while`, window, with
+    case low_priority, high_priority, delayed, quick, database, work, deferred, immediate, exclusive
+    case transient, volatile, unique, straight_join
+
+    /// Words that cannot be a table name or alias where a table name is expected.
+    var isReserved: Bool {
+        switch self {
+        case .select, .from, .where, .group, .having, .order, .limit, .union, .intersect, .except, .minus,
+             .join, .on, .using, .as, .set, .values, .with, .into, .left, .right, .inner, .outer, .full,
+             .cross, .natural, .lateral, .window, .qualify, .table, .insert, .update, .delete, .merge,
+             .create, .drop, .when, .case, .end, .not, .and, .or, .is, .by, .returning, .if, .partition,
+             .semi, .anti, .apply, .straight_join, .offset, .fetch, .cluster, .distribute, .sort, .like, .exists, .distinct:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Keywords that are also function names, so `left(...)` is a call.
+    var isFunctionName: Bool {
+        switch self {
+        case .left, .right, .replace, .if, .insert: return true
+        default: return false
+        }
+    }
+
+    /// Words that end a `FROM a, b` list when they appear at the list's nesting level.
+    var endsTableList: Bool {
+        switch self {
+        case .where, .group, .having, .order, .limit, .union, .intersect, .except, .minus, .window,
+             .qualify, .select, .insert, .set, .values, .returning, .lateral, .cluster, .distribute, .sort,
+             .offset, .fetch, .when:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// Up to 16 lowercase ASCII bytes packed into two integers: a cheap dictionary key for keyword lookup.
+struct PackedWord: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init() {}
+
+    init(_ spelling: String) {
+        for (index, byte) in spelling.utf8.enumerated() { append(byte, at: index) }
+    }
+
+    mutating func append(_ lowercaseByte: UInt8, at index: Int) {
+        if index < 8 {
+            low |= UInt64(lowercaseByte) << (UInt64(index) * 8)
+        } else {
+            high |= UInt64(lowercaseByte) << (UInt64(index - 8) * 8)
+        }
+    }
+}
+
+let keywordsByPackedSpelling: [PackedWord: Keyword] = {
+    var table: [PackedWord: Keyword] = [:]
+    for keyword in Keyword.allCases {
+        table[PackedWord(keyword.rawValue)] = keyword
+    }
+    return table
+}()

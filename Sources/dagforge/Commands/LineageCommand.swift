@@ -1,0 +1,114 @@
+import ArgumentParser
+import DagforgeSQL
+import Foundation
+
+/// `dagforge lineage FILE...`: the tables each SQL file reads and writes.
+struct LineageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lineage",
+        abstract: "Show the tables each SQL file reads and writes.",
+        discussion: """
+        Names are lowercase, unquoted and qualified exactly as written. A table that an earlier statement \
+        of the same file wrote is not listed as a read. Input that cannot be read fully still yields the \
+        tables found plus warnings (exit 0); --strict turns warnings into exit 1.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "SQL dialect: \(LineageCommand.dialectNames).", transform: { try LineageCommand.parseDialect($0) })
+    var dialect: SQLDialect = .generic
+
+    @Option(help: "Output format: text or json (one object per file and line).")
+    var format: Format = .text
+
+    @Flag(help: "Exit 1 when any file has warnings.")
+    var strict = false
+
+    @Argument(help: "SQL files to analyze.")
+    var files: [String]
+
+    private static let dialectNames = SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")
+
+    private static func parseDialect(_ value: String) throws -> SQLDialect {
+        guard let dialect = SQLDialect(rawValue: value.lowercased()) else {
+            throw ValidationError("unknown dialect '\(value)'; use one of: \(dialectNames)")
+        }
+        return dialect
+    }
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("give one or more SQL files, e.g. `dagforge lineage --dialect hive workflows/*/*.sql`")
+        }
+    }
+
+    func run() throws {
+        let results = LineageBatch.analyze(paths: files, dialect: dialect)
+        var output = ""
+        var hasWarnings = false
+        var hasErrors = false
+        for (path, result) in zip(files, results) {
+            switch result {
+            case .success(let lineage):
+                hasWarnings = hasWarnings || !lineage.warnings.isEmpty
+                switch format {
+                case .json: output += lineage.jsonLine(file: files.count > 1 ? path : nil) + "\n"
+                case .text: output += Self.text(lineage, path: path)
+                }
+            case .failure(let error):
+                hasErrors = true
+                FileHandle.standardError.write(Data("\(path): error: cannot read file: \(error.localizedDescription)\n".utf8))
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if hasErrors || (strict && hasWarnings) { throw ExitCode.failure }
+    }
+
+    private static func text(_ lineage: SQLLineage, path: String) -> String {
+        var text = "\(path)\n"
+        for read in lineage.reads { text += "  reads   \(read.name)  (\(read.line):\(read.column))\n" }
+        for write in lineage.writes { text += "  writes  \(write.name)  (\(write.line):\(write.column))\n" }
+        if lineage.reads.isEmpty && lineage.writes.isEmpty { text += "  (no tables)\n" }
+        for warning in lineage.warnings { text += "  \(path):\(warning.line):\(warning.column): warning: \(warning.message)\n" }
+        return text
+    }
+}
+
+/// Reads and analyzes files in parallel, one task per file, results in input order.
+enum LineageBatch {
+    static func analyze(paths: [String], dialect: SQLDialect) -> [Result<SQLLineage, any Error>] {
+        let results = ResultSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            results[index] = Result {
+                SQLAnalyzer.analyze(try Data(contentsOf: URL(fileURLWithPath: paths[index])), dialect: dialect)
+            }
+        }
+        return results.values
+    }
+
+    /// Slots written by disjoint indices from concurrent iterations, read after they all finish.
+    /// Raw memory, so that concurrent writes to different slots never touch shared array storage.
+    private final class ResultSlots: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<Result<SQLLineage, any Error>?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+
+        subscript(index: Int) -> Result<SQLLineage, any Error>? {
+            get { storage[index] }
+            set { storage[index] = newValue }
+        }
+
+        var values: [Result<SQLLineage, any Error>] { storage.map { $0! } }
+    }
+}

@@ -1,0 +1,4 @@
+EXPLAIN SELECT * FROM big.facts WHERE id = 1;
+DROP TABLE IF EXISTS scratch.tmp1;
+TRUNCATE TABLE scratch.tmp2;
+SHOW TABLES;

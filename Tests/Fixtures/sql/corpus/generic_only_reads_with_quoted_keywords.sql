@@ -1,0 +1,3 @@
+SELECT "select", "from"
+FROM "reporting"."order"
+WHERE 'join x' <> "where";

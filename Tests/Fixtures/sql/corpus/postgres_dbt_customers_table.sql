@@ -1,0 +1,27 @@
+  create table "analytics"."dbt_prod"."customers__dbt_tmp"
+  as (
+    with customers as (
+    select * from "analytics"."dbt_prod"."stg_customers"
+),
+orders as (
+    select * from "analytics"."dbt_prod"."stg_orders"
+),
+payments as (
+    select * from "analytics"."dbt_prod"."stg_payments"
+),
+customer_orders as (
+    select customer_id, min(order_date) as first_order, count(order_id) as number_of_orders
+    from orders
+    group by customer_id
+),
+customer_payments as (
+    select orders.customer_id, sum(amount) as total_amount
+    from payments
+    left join orders on payments.order_id = orders.order_id
+    group by orders.customer_id
+)
+select customers.customer_id, customer_orders.first_order, customer_payments.total_amount as customer_lifetime_value
+from customers
+left join customer_orders on customers.customer_id = customer_orders.customer_id
+left join customer_payments on customers.customer_id = customer_payments.customer_id
+  );

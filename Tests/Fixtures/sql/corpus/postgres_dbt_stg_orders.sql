@@ -1,0 +1,19 @@
+-- compiled: models/staging/stg_orders.sql
+with source as (
+
+    select * from "analytics"."raw_jaffle"."orders"
+
+),
+
+renamed as (
+
+    select
+        id as order_id,
+        user_id as customer_id,
+        order_date,
+        status
+    from source
+
+)
+
+select * from renamed
