@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "DagforgeCron"),
         .target(
             name: "DagforgeSpec",
-            dependencies: ["CGit2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CGit2", "DagforgeWire", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "DagforgeCompiler",

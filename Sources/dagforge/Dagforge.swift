@@ -5,6 +5,11 @@ struct Dagforge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dagforge",
         abstract: "Compile workflow specs from git into DolphinScheduler DAGs, plan, deploy, and run them.",
-        subcommands: []
+        subcommands: [
+            ValidateCommand.self,
+            CompileCommand.self,
+            GraphCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }
