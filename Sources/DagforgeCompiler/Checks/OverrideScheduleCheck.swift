@@ -1,6 +1,6 @@
 import DagforgeSpec
 
-/// DF303 / DF304 for schedules an environment overrides (an override may add a schedule, then it needs a cron).
+/// DF302 / DF303 / DF304 for schedules an environment overrides (an override may add a schedule, then it needs a cron).
 struct OverrideScheduleCheck: EnvironmentCheck {
     func check(_ input: CheckInput, environment: EnvironmentSpec, rendered: [RenderedWorkflow]) -> [Diagnostic] {
         environment.overrides.values.sorted { $0.workflow.value < $1.workflow.value }.flatMap { override -> [Diagnostic] in

@@ -1,6 +1,6 @@
 import DagforgeSpec
 
-/// DF303 / DF304 for the schedules written in `workflow.yaml`.
+/// DF302 / DF303 / DF304 for the schedules written in `workflow.yaml`.
 struct ScheduleCheck: RepositoryCheck {
     func check(_ input: CheckInput) -> [Diagnostic] {
         input.repository.workflows.flatMap { workflow in
