@@ -39,14 +39,13 @@ public struct Compiler: Sendable {
     public func validate(environments names: [String]? = nil,
                          processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
         let selected = names ?? repository.environments.map(\.name)
+        let perEnvironment = selected.concurrentMap { name in
+            render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .warning).environmentDiagnostics
+        }
         var seen = Set(diagnostics)
         var all = diagnostics
-        for name in selected {
-            for diagnostic in render(environment: name, processEnvironment: processEnvironment,
-                                     missingSecretSeverity: .warning).environmentDiagnostics
-            where seen.insert(diagnostic).inserted {
-                all.append(diagnostic)
-            }
+        for diagnostic in perEnvironment.joined() where seen.insert(diagnostic).inserted {
+            all.append(diagnostic)
         }
         return all.sortedForDisplay()
     }

@@ -21,33 +21,50 @@ struct TemplateRenderer {
         self.missingSecretSeverity = missingSecretSeverity
     }
 
-    /// `text` with every placeholder replaced; `start` is where `text` begins in its file.
+    /// `text` with every placeholder replaced; `start` is where `text` begins in its file. Scans bytes: this
+    /// runs over every script and SQL body once per environment.
     mutating func render(_ text: String, at start: SourceRange) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") else { return text }
-        var output = ""
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                output += rest[open.lowerBound...]
-                return output
+        let bytes = Array(text.utf8)
+        guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            guard let close = Self.find(Self.closing, in: bytes, from: open + 2) else { break }
+            output += bytes[copied..<open]
+            let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) }) {
+                output += Array(value.utf8)
+            } else {
+                output += bytes[open..<(close + 2)]
             }
-            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            let range = position(of: open.lowerBound, in: text, start: start, length: rest.distance(from: open.lowerBound, to: close.upperBound))
-            output += value(of: inner, at: range) ?? String(rest[open.lowerBound..<close.upperBound])
-            rest = rest[close.upperBound...]
+            copied = close + 2
+            guard let next = Self.find(Self.opening, in: bytes, from: copied) else { break }
+            open = next
         }
-        output += rest
-        return output
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private mutating func value(of name: String, at range: SourceRange) -> String? {
+    private static let opening: [UInt8] = Array("{{".utf8)
+    private static let closing: [UInt8] = Array("}}".utf8)
+
+    private static func find(_ pair: [UInt8], in bytes: [UInt8], from index: Int) -> Int? {
+        var position = index
+        while position + 1 < bytes.count {
+            if bytes[position] == pair[0], bytes[position + 1] == pair[1] { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private mutating func value(of name: String, at range: () -> SourceRange) -> String? {
         if name.hasPrefix("env.") {
             let key = String(name.dropFirst(4))
             guard let value = processEnvironment[key], !value.isEmpty else {
                 diagnostics.append(Diagnostic(missingSecretSeverity, "DF403",
                                               "process environment variable '\(key)' is not set (environment '\(environmentName)')",
-                                              hint: "Export \(key) before running dagforge; CI secrets usually provide it.", at: range))
+                                              hint: "Export \(key) before running dagforge; CI secrets usually provide it.", at: range()))
                 return nil
             }
             secrets.insert(value)
@@ -55,30 +72,31 @@ struct TemplateRenderer {
         }
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
             diagnostics.append(Diagnostic(.error, "DF401", "malformed placeholder '{{ \(name) }}'",
-                                          hint: "Write {{ variable }} or {{ env.NAME }}.", at: range))
+                                          hint: "Write {{ variable }} or {{ env.NAME }}.", at: range()))
             return nil
         }
         guard let value = variables[name] else {
             diagnostics.append(Diagnostic(.error, "DF401", "undefined variable '\(name)' in environment '\(environmentName)'"
                                           + NameSuggestion.phrase(for: name, in: variables.keys),
                                           hint: "Define '\(name)' under `variables:` in environments/\(environmentName).yaml, or correct the name.",
-                                          at: range))
+                                          at: range()))
             return nil
         }
         return value
     }
 
-    /// The file position of `index` in `text`, which begins at `start`.
-    private func position(of index: String.Index, in text: String, start: SourceRange, length: Int) -> SourceRange {
-        let before = text[..<index]
-        let newlines = before.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-        let column = newlines == 0
-            ? start.start.column + before.count
-            : before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+    /// The file position of the byte at `offset` in `bytes`, which begin at `start`; computed only when a
+    /// diagnostic needs it.
+    private static func position(ofByte offset: Int, in bytes: [UInt8], start: SourceRange, length: Int) -> SourceRange {
+        let before = bytes[..<offset]
+        let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+        let characters = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        let column = newlines == 0 ? start.start.column + characters : characters + 1
         let line = start.start.line + newlines
-        let offset = start.start.offset + before.utf8.count
-        return SourceRange(path: start.path, start: SourceLocation(line: line, column: column, offset: offset),
-                           end: SourceLocation(line: line, column: column + length, offset: offset + length))
+        let byteOffset = start.start.offset + offset
+        return SourceRange(path: start.path, start: SourceLocation(line: line, column: column, offset: byteOffset),
+                           end: SourceLocation(line: line, column: column + length, offset: byteOffset + length))
     }
 }
 

@@ -1,8 +1,9 @@
 import Dispatch
 
 extension Array where Element: Sendable {
-    /// Maps the elements on all cores, keeping order. Used to read and parse thousands of spec files.
-    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    /// Maps the elements on all cores, keeping order. Used to read and parse thousands of spec files, and by
+    /// the compiler to render environments side by side.
+    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         let results = ResultSlots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.store(transform(self[index]), at: index)
