@@ -29,3 +29,8 @@ fuzz:
 
 bench-lineage:
 	scripts/bench/lineage_bench.sh
+
+# Spec loading and validation at scale (4,000 workflows / 40,000 tasks): see docs/benchmarks.md.
+bench-validate:
+	$(SWIFT) build -c release --product dagforge
+	scripts/bench/specs_validate.sh

@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "DagforgeSpec",
             dependencies: [
-                "CGit2", .product(name: "Yams", package: "Yams"),
+                "CGit2", "DagforgeWire", .product(name: "Yams", package: "Yams"),
                 // SHA-256 fingerprints in the GitLab Code Quality format.
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -6,6 +6,10 @@ struct Dagforge: AsyncParsableCommand {
         commandName: "dagforge",
         abstract: "Compile workflow specs from git into DolphinScheduler DAGs, plan, deploy, and run them.",
         subcommands: [
+            ValidateCommand.self,
+            CompileCommand.self,
+            GraphCommand.self,
+            SchemaCommand.self,
             LineageCommand.self,
         ]
     )

@@ -1,0 +1,80 @@
+import DagforgeSpec
+import Foundation
+
+/// The compiler's entry point: resolves the repository once, runs every check, and renders and exports
+/// per environment. User mistakes are diagnostics; nothing here throws.
+///
+/// ```swift
+/// let repository = try SpecLoader.load(from: SpecRoot.open(repository: nil, revision: "main"))
+/// let compiler = Compiler(repository: repository)
+/// let result = compiler.compile(environment: "prod")
+/// ```
+public struct Compiler: Sendable {
+    public let repository: LoadedRepository
+    public let dependencies: DependencyGraph
+    /// Loading, resolution and repository-wide check diagnostics (the same for every environment).
+    public let diagnostics: [Diagnostic]
+
+    /// - Parameter inferredEdges: Edges from SQL lineage (DagforgeSQL); declared edges come from the specs.
+    public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
+        self.repository = repository
+        dependencies = DependencyResolver(repository: repository).resolve(inferred: inferredEdges)
+        let input = CheckInput(repository: repository, dependencies: dependencies)
+        diagnostics = repository.diagnostics + Checks.repository.flatMap { $0.check(input) }
+    }
+
+    /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.
+    public func compile(environment name: String,
+                        processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> CompilationResult {
+        var result = render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .error)
+        guard let environment = result.environment else { return result }
+        let exporter = DolphinExporter(environment: environment, dependencies: dependencies,
+                                       defaultTimezone: repository.project.timezone)
+        result.workflows = result.rendered.map { exporter.export($0) }
+        return result
+    }
+
+    /// Every diagnostic for the given environments (all when nil), deduplicated and sorted. Missing
+    /// `{{ env.* }}` values are warnings: validation needs no secrets.
+    public func validate(environments names: [String]? = nil,
+                         processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
+        let selected = names ?? repository.environments.map(\.name)
+        let perEnvironment = selected.concurrentMap { name in
+            render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .warning).environmentDiagnostics
+        }
+        var seen = Set(diagnostics)
+        var all = diagnostics
+        for diagnostic in perEnvironment.joined() where seen.insert(diagnostic).inserted {
+            all.append(diagnostic)
+        }
+        return all.sortedForDisplay()
+    }
+
+    /// Convenience: load-to-export in one call.
+    public static func compile(_ repository: LoadedRepository, environment: String,
+                               inferredEdges: [InferredEdge] = []) -> CompilationResult {
+        Compiler(repository: repository, inferredEdges: inferredEdges).compile(environment: environment)
+    }
+
+    private func render(environment name: String, processEnvironment: [String: String],
+                        missingSecretSeverity: Diagnostic.Severity) -> CompilationResult {
+        guard let environment = repository.environment(named: name) else {
+            let names = repository.environments.map(\.name)
+            let unknown = Diagnostic(.error, "DF402", "unknown environment '\(name)'" + NameSuggestion.phrase(for: name, in: names),
+                                     hint: names.isEmpty ? "Create environments/\(name).yaml."
+                                         : "Environments: \(names.joined(separator: ", ")); or create environments/\(name).yaml.")
+            return CompilationResult(environment: nil, engine: nil, workflows: [], rendered: [], dependencies: dependencies,
+                                     repositoryDiagnostics: diagnostics, environmentDiagnostics: [unknown], secrets: [])
+        }
+        var renderer = EnvironmentRenderer(environment: environment, project: repository.project,
+                                           processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity)
+        let rendered = repository.workflows.map { renderer.render($0) }
+        let engine = renderer.engineConnection()
+        let input = CheckInput(repository: repository, dependencies: dependencies)
+        let problems = renderer.templates.diagnostics
+            + Checks.environment.flatMap { $0.check(input, environment: environment, rendered: rendered) }
+        return CompilationResult(environment: environment, engine: engine, workflows: [], rendered: rendered,
+                                 dependencies: dependencies, repositoryDiagnostics: diagnostics,
+                                 environmentDiagnostics: problems, secrets: renderer.templates.secrets)
+    }
+}

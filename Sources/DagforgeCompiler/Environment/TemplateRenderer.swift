@@ -1,0 +1,109 @@
+import Foundation
+import DagforgeSpec
+
+/// Replaces `{{ name }}` with the environment's variables and `{{ env.NAME }}` with the process
+/// environment. DolphinScheduler's runtime placeholders (`${param}`, `$[yyyyMMdd-1]`) are left untouched.
+/// Values read from the process environment are remembered as secrets, so output can redact them.
+struct TemplateRenderer {
+    let environmentName: String
+    let variables: [String: String]
+    let processEnvironment: [String: String]
+    /// `.error` when compiling for deployment, `.warning` for validation without the secrets at hand.
+    let missingSecretSeverity: Diagnostic.Severity
+    private(set) var secrets: Set<String> = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(environmentName: String, variables: [String: String], processEnvironment: [String: String],
+         missingSecretSeverity: Diagnostic.Severity) {
+        self.environmentName = environmentName
+        self.variables = variables
+        self.processEnvironment = processEnvironment
+        self.missingSecretSeverity = missingSecretSeverity
+    }
+
+    /// `text` with every placeholder replaced; `start` is where `text` begins in its file. Scans bytes: this
+    /// runs over every script and SQL body once per environment.
+    mutating func render(_ text: String, at start: SourceRange) -> String {
+        let bytes = Array(text.utf8)
+        guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            guard let close = Self.find(Self.closing, in: bytes, from: open + 2) else { break }
+            output += bytes[copied..<open]
+            let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) }) {
+                output += Array(value.utf8)
+            } else {
+                output += bytes[open..<(close + 2)]
+            }
+            copied = close + 2
+            guard let next = Self.find(Self.opening, in: bytes, from: copied) else { break }
+            open = next
+        }
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let opening: [UInt8] = Array("{{".utf8)
+    private static let closing: [UInt8] = Array("}}".utf8)
+
+    private static func find(_ pair: [UInt8], in bytes: [UInt8], from index: Int) -> Int? {
+        var position = index
+        while position + 1 < bytes.count {
+            if bytes[position] == pair[0], bytes[position + 1] == pair[1] { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private mutating func value(of name: String, at range: () -> SourceRange) -> String? {
+        if name.hasPrefix("env.") {
+            let key = String(name.dropFirst(4))
+            guard let value = processEnvironment[key], !value.isEmpty else {
+                diagnostics.append(Diagnostic(missingSecretSeverity, "DF403",
+                                              "process environment variable '\(key)' is not set (environment '\(environmentName)')",
+                                              hint: "Export \(key) before running dagforge; CI secrets usually provide it.", at: range()))
+                return nil
+            }
+            secrets.insert(value)
+            return value
+        }
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+            diagnostics.append(Diagnostic(.error, "DF401", "malformed placeholder '{{ \(name) }}'",
+                                          hint: "Write {{ variable }} or {{ env.NAME }}.", at: range()))
+            return nil
+        }
+        guard let value = variables[name] else {
+            diagnostics.append(Diagnostic(.error, "DF401", "undefined variable '\(name)' in environment '\(environmentName)'"
+                                          + NameSuggestion.phrase(for: name, in: variables.keys),
+                                          hint: "Define '\(name)' under `variables:` in environments/\(environmentName).yaml, or correct the name.",
+                                          at: range()))
+            return nil
+        }
+        return value
+    }
+
+    /// The file position of the byte at `offset` in `bytes`, which begin at `start`; computed only when a
+    /// diagnostic needs it.
+    private static func position(ofByte offset: Int, in bytes: [UInt8], start: SourceRange, length: Int) -> SourceRange {
+        let before = bytes[..<offset]
+        let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+        let characters = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        let column = newlines == 0 ? start.start.column + characters : characters + 1
+        let line = start.start.line + newlines
+        let byteOffset = start.start.offset + offset
+        return SourceRange(path: start.path, start: SourceLocation(line: line, column: column, offset: byteOffset),
+                           end: SourceLocation(line: line, column: column + length, offset: byteOffset + length))
+    }
+}
+
+extension TemplateRenderer {
+    /// Takes over another renderer's secrets and diagnostics.
+    mutating func absorb(_ other: TemplateRenderer) {
+        secrets.formUnion(other.secrets)
+        diagnostics += other.diagnostics
+    }
+}

@@ -1,0 +1,35 @@
+extension DirectedGraph {
+    /// Nodes with every node after all its predecessors (Kahn's algorithm in waves: each wave holds the
+    /// nodes whose predecessors are all in earlier waves, sorted, so the order is deterministic).
+    /// Nodes on cycles are left out.
+    public func topologicalOrder() -> [Node] {
+        waves().flatMap { $0 }
+    }
+
+    /// The longest-path layer of each node (roots are 0), used to lay tasks out on a canvas.
+    public func layers() -> [Node: Int] {
+        var layer: [Node: Int] = [:]
+        for (depth, wave) in waves().enumerated() {
+            for node in wave { layer[node] = depth }
+        }
+        return layer
+    }
+
+    private func waves() -> [[Node]] {
+        var remaining = Dictionary(uniqueKeysWithValues: nodes.map { ($0, predecessors[$0]?.count ?? 0) })
+        var wave = remaining.filter { $0.value == 0 }.map(\.key).sorted()
+        var result: [[Node]] = []
+        while !wave.isEmpty {
+            result.append(wave)
+            var next: [Node] = []
+            for node in wave {
+                for successor in successors[node] ?? [] {
+                    remaining[successor]! -= 1
+                    if remaining[successor] == 0 { next.append(successor) }
+                }
+            }
+            wave = next.sorted()
+        }
+        return result
+    }
+}

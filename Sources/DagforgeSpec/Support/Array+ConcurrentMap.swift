@@ -1,0 +1,40 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// Maps the elements on all cores, keeping order. Used to read and parse thousands of spec files, and by
+    /// the compiler to render environments side by side.
+    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let results = ResultSlots<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results.store(transform(self[index]), at: index)
+        }
+        return results.values()
+    }
+
+    /// Splits the elements into one contiguous chunk per core (at least one element each).
+    func chunkedForCores(_ cores: Int) -> [[Element]] {
+        guard !isEmpty else { return [] }
+        let size = Swift.max(1, (count + cores - 1) / cores)
+        return stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+/// Write-once slots filled from `concurrentPerform`; each index is written by exactly one iteration, and
+/// the buffer is allocated once so writes never go through Swift's exclusivity-checked array storage.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) { buffer[index] = value }
+
+    func values() -> [Value] { buffer.map { $0! } }
+}

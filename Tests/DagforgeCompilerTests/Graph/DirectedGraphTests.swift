@@ -1,0 +1,37 @@
+import DagforgeCompiler
+import Testing
+
+struct DirectedGraphTests {
+    private func graph(_ edges: [(String, String)], nodes: [String] = []) -> DirectedGraph<String> {
+        var graph = DirectedGraph<String>()
+        for node in nodes { graph.add(node) }
+        for (from, to) in edges { graph.add(.init(from: from, to: to)) }
+        return graph
+    }
+
+    @Test func everyCycleIsFoundAsItsOwnComponent() {
+        let g = graph([("a", "b"), ("b", "a"), ("c", "d"), ("d", "e"), ("e", "c"), ("e", "f")])
+        #expect(g.cyclicComponents() == [["a", "b"], ["c", "d", "e"]])
+        #expect(g.cycle(through: "c", within: ["c", "d", "e"]) == ["c", "d", "e"])
+    }
+
+    @Test func acyclicGraphsHaveNoComponentsAndAFullOrder() {
+        let g = graph([("a", "c"), ("b", "c"), ("c", "d")], nodes: ["z"])
+        #expect(g.cyclicComponents().isEmpty)
+        #expect(g.topologicalOrder() == ["a", "b", "z", "c", "d"])
+        #expect(g.layers()["d"] == 2)
+    }
+
+    @Test func deepChainsDoNotOverflowTheStack() {
+        let names = (0..<50_000).map { "t\($0)" }
+        var g = graph(zip(names, names.dropFirst()).map { ($0, $1) })
+        g.add(.init(from: names[names.count - 1], to: names[0]))
+        #expect(g.cyclicComponents().first?.count == names.count)
+    }
+
+    @Test func reachabilityFollowsEdgesBothWays() {
+        let g = graph([("a", "b"), ("b", "c"), ("x", "c")])
+        #expect(g.descendants(of: "a") == ["b", "c"])
+        #expect(g.ancestors(of: "c") == ["a", "b", "x"])
+    }
+}

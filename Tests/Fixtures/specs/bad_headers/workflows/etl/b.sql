@@ -1,0 +1,4 @@
+-- datasource: dw
+-- ERROR: DF203
+-- upstream: b
+SELECT 2;

@@ -1,0 +1,3 @@
+-- datasource: dw
+-- upstream: alpha/extract
+SELECT 2;

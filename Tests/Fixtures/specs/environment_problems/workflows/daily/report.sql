@@ -1,0 +1,3 @@
+-- ERROR: DF404
+-- datasource: warehouse
+SELECT 1;

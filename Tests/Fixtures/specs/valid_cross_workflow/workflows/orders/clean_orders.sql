@@ -1,0 +1,3 @@
+-- upstream: load_orders
+-- datasource: dw
+DELETE FROM orders WHERE amount < 0;

@@ -1,0 +1,3 @@
+-- upstream: log_retention
+-- description: Refresh the query planner's statistics
+ANALYZE;
