@@ -20,3 +20,9 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Fuzzes the engine's REST API from its own OpenAPI document (schemathesis in a venv under /tmp).
+.PHONY: schemathesis
+schemathesis: deps
+	$(SWIFT) build --product dagforge
+	scripts/schemathesis.sh

@@ -5,6 +5,8 @@ struct Dagforge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dagforge",
         abstract: "Compile workflow specs from git into DolphinScheduler DAGs, plan, deploy, and run them.",
-        subcommands: []
+        subcommands: [
+            EngineCommand.self,
+        ]
     )
 }
