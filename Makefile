@@ -34,3 +34,9 @@ bench-lineage:
 bench-validate:
 	$(SWIFT) build -c release --product dagforge
 	scripts/bench/specs_validate.sh
+
+# Fuzzes the engine's REST API from its own OpenAPI document (schemathesis in a venv under /tmp).
+.PHONY: schemathesis
+schemathesis: deps
+	$(SWIFT) build --product dagforge
+	scripts/schemathesis.sh

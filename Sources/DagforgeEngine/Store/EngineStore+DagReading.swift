@@ -1,0 +1,82 @@
+import DagforgeWire
+import Foundation
+import GRDB
+
+/// Reading workflows with their DAGs. A DagData is assembled from the definition row and the compact JSON
+/// stored with its current version, so `/all` for thousands of workflows is one query and string splicing.
+extension EngineStore {
+    private static let dagSelect = """
+        SELECT processDefinition.*, processDefinitionLog.relationsJSON AS relationsJSON,
+               processDefinitionLog.tasksJSON AS tasksJSON
+        FROM processDefinition JOIN processDefinitionLog
+          ON processDefinitionLog.code = processDefinition.code AND processDefinitionLog.version = processDefinition.version
+        """
+
+    private static func appendDag(_ row: Row, to output: inout String, encoder: JSONEncoder) throws {
+        let definition = try ProcessDefinitionRecord(row: row).wire
+        output += "{\"processDefinition\":"
+        output += String(decoding: try encoder.encode(definition), as: UTF8.self)
+        output += ",\"processTaskRelationList\":"
+        output += row["relationsJSON"] as String
+        output += ",\"taskDefinitionList\":"
+        output += row["tasksJSON"] as String
+        output += "}"
+    }
+
+    /// The DagData JSON of workflow `code` at its current version, nil when it does not exist.
+    func dagDataJSON(code: Int64) async throws -> String? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.dagSelect + " WHERE processDefinition.code = ?", arguments: [code]) else {
+                return nil
+            }
+            var output = ""
+            try Self.appendDag(row, to: &output, encoder: WireJSON.encoder())
+            return output
+        }
+    }
+
+    func dagDataJSON(projectCode: Int64, name: String) async throws -> String? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.dagSelect + " WHERE processDefinition.projectCode = ? AND processDefinition.name = ?",
+                                             arguments: [projectCode, name]) else { return nil }
+            var output = ""
+            try Self.appendDag(row, to: &output, encoder: WireJSON.encoder())
+            return output
+        }
+    }
+
+    /// A JSON array of the DagData of every workflow of the project, newest first.
+    func dagDataJSON(projectCode: Int64) async throws -> String {
+        try await read { db in
+            let encoder = WireJSON.encoder()
+            var output = "["
+            var first = true
+            let rows = try Row.fetchCursor(db, sql: Self.dagSelect + " WHERE processDefinition.projectCode = ? ORDER BY processDefinition.id DESC",
+                                           arguments: [projectCode])
+            while let row = try rows.next() {
+                if !first { output += "," }
+                first = false
+                try Self.appendDag(row, to: &output, encoder: encoder)
+            }
+            return output + "]"
+        }
+    }
+
+    /// Workflow `code` with its DAG, decoded.
+    func dagData(code: Int64) async throws -> DagData? {
+        guard let json = try await dagDataJSON(code: code) else { return nil }
+        return try WireJSON.decode(DagData.self, from: json)
+    }
+
+    /// The tasks of workflow `code` at its current version.
+    func dagTasks(code: Int64) async throws -> [TaskDefinition]? {
+        try await read { db in
+            guard let json = try String.fetchOne(db, sql: """
+                SELECT processDefinitionLog.tasksJSON FROM processDefinition JOIN processDefinitionLog
+                  ON processDefinitionLog.code = processDefinition.code AND processDefinitionLog.version = processDefinition.version
+                WHERE processDefinition.code = ?
+                """, arguments: [code]) else { return nil }
+            return try WireJSON.decode([TaskDefinition].self, from: json)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import DagforgeWire
+import Foundation
+import GRDB
+
+/// The engine's state: one SQLite database in WAL mode in the data directory. This type owns the database
+/// pool; every write is an intent-named method running in one transaction, so a request is either fully
+/// stored or not at all, and `kill -9` loses no acknowledged write (commits are fsynced: `synchronous=FULL`).
+/// Records never leave `Store/`: methods return DagforgeWire values or the plain structs of `StoreValues.swift`.
+///
+/// Later parts of the engine add their tables with migrations appended to `Migrations.registerAll` and their
+/// operations as `EngineStore+<Concern>.swift` extensions using `write` / `read`.
+public final class EngineStore: Sendable {
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `engine.sqlite` in `directory`. Call `migrate()` before use.
+    public init(directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: directory.appendingPathComponent("engine.sqlite").path,
+                                configuration: configuration)
+    }
+
+    /// Applies the migrations not applied yet, each in its own transaction.
+    public func migrate() throws {
+        var migrator = DatabaseMigrator()
+        Migrations.registerAll(in: &migrator)
+        try migrator.migrate(pool)
+    }
+
+    /// Runs `body` in one write transaction.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.write(body)
+    }
+
+    /// Runs `body` on a read-only snapshot (concurrent with writes, thanks to WAL).
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+
+    /// Wall-clock now as DolphinScheduler writes dates (`yyyy-MM-dd HH:mm:ss`, server time zone).
+    static func now() -> String {
+        DolphinDate.string(Date())
+    }
+}
+
+/// LIKE pattern matching `text` anywhere, with `\` escaping SQL wildcards in the user's text.
+func containsPattern(_ text: String) -> String {
+    let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "%", with: "\\%")
+        .replacingOccurrences(of: "_", with: "\\_")
+    return "%\(escaped)%"
+}
