@@ -39,7 +39,11 @@ let package = Package(
         ),
         .target(
             name: "DagforgeDeploy",
-            dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]
+            dependencies: [
+                "DagforgeCompiler", "DagforgeSpec", "DagforgeWire",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "DagforgeEngine",
@@ -66,7 +70,13 @@ let package = Package(
         .testTarget(name: "DagforgeCronTests", dependencies: ["DagforgeCron"]),
         .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec"]),
         .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]),
-        .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire"]),
+        .testTarget(
+            name: "DagforgeDeployTests",
+            dependencies: [
+                "DagforgeDeploy", "DagforgeCompiler", "DagforgeWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "DagforgeEngineTests",
             dependencies: [
