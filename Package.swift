@@ -43,7 +43,11 @@ let package = Package(
         ),
         .target(
             name: "DagforgeDeploy",
-            dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire"]
+            dependencies: [
+                "DagforgeCompiler", "DagforgeSpec", "DagforgeWire",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "DagforgeEngine",
@@ -72,7 +76,13 @@ let package = Package(
         .testTarget(name: "DagforgeCronTests", dependencies: ["DagforgeCron"]),
         .testTarget(name: "DagforgeSpecTests", dependencies: ["DagforgeSpec", "DagforgeTestSupport"]),
         .testTarget(name: "DagforgeCompilerTests", dependencies: ["DagforgeCompiler", "DagforgeSpec", "DagforgeWire", "DagforgeTestSupport"]),
-        .testTarget(name: "DagforgeDeployTests", dependencies: ["DagforgeDeploy", "DagforgeCompiler", "DagforgeWire", "DagforgeTestSupport"]),
+        .testTarget(
+            name: "DagforgeDeployTests",
+            dependencies: [
+                "DagforgeDeploy", "DagforgeCompiler", "DagforgeWire", "DagforgeTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "DagforgeEngineTests",
             dependencies: [

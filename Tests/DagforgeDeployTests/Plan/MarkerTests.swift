@@ -1,0 +1,34 @@
+@testable import DagforgeDeploy
+import Testing
+
+@Suite struct MarkerTests {
+    let marker = Marker(sourcePath: "workflows/pv_daily", commit: "1f0c2d3e4b5a69788796a5b4c3d2e1f001234567", contentHash: "9f86d081884c7d65")
+
+    @Test func roundTripsThroughADescription() {
+        let description = marker.description(userText: "Daily signal detection\nowner: pv-team")
+        #expect(description.hasSuffix("\n" + marker.line))
+        #expect(Marker.parse(description: description) == marker)
+        #expect(Marker.userText(of: description) == "Daily signal detection\nowner: pv-team")
+        #expect(Marker.parse(description: marker.description(userText: "")) == marker)
+    }
+
+    @Test func theLineIsReadableInTheUI() {
+        #expect(marker.line == "managed by dagforge | source: workflows/pv_daily | commit: 1f0c2d3e4b5a69788796a5b4c3d2e1f001234567 | hash: 9f86d081884c7d65")
+    }
+
+    @Test func staysWithin255CodePointsByShorteningTheUserText() {
+        let long = String(repeating: "数据", count: 200)
+        let description = marker.description(userText: long)
+        #expect(description.unicodeScalars.count == Marker.descriptionLimit)
+        #expect(Marker.parse(description: description) == marker)
+        #expect(Marker.userText(of: description).hasSuffix("…"))
+        #expect(Marker.deployedUserText(long, sourcePath: marker.sourcePath, commit: marker.commit) == Marker.userText(of: description))
+    }
+
+    @Test func descriptionsWithoutTheMarkerAreNotManaged() {
+        #expect(Marker.parse(description: "made in the UI") == nil)
+        #expect(Marker.parse(description: "") == nil)
+        #expect(Marker.parse(description: "managed by dagforge, honest") == nil)
+        #expect(Marker.userText(of: "made in the UI") == "made in the UI")
+    }
+}
