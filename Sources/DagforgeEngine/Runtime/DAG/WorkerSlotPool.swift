@@ -1,0 +1,107 @@
+import DagforgeWire
+
+/// Worker groups as named slot pools: at most `limit` tasks of a group run at once; waiting tasks get a slot in
+/// priority order (workflow instance priority, then task priority, then first come). Waiting suspends the Swift
+/// task without holding a thread; cancelling the waiting task withdraws it. The same pool can cap task groups.
+public actor WorkerSlotPool {
+    /// Orders waiters: higher instance priority first, then higher task priority, then arrival.
+    public struct Ticket: Sendable, Comparable {
+        public var instancePriority: Priority
+        public var taskPriority: Priority
+        fileprivate var arrival: Int
+
+        public init(instancePriority: Priority = .MEDIUM, taskPriority: Priority = .MEDIUM) {
+            self.instancePriority = instancePriority
+            self.taskPriority = taskPriority
+            self.arrival = 0
+        }
+
+        public static func < (lhs: Ticket, rhs: Ticket) -> Bool {
+            (lhs.instancePriority.rank, lhs.taskPriority.rank, lhs.arrival)
+                < (rhs.instancePriority.rank, rhs.taskPriority.rank, rhs.arrival)
+        }
+    }
+
+    private struct Waiter {
+        var ticket: Ticket
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private struct Group {
+        var limit: Int
+        var running = 0
+        var waiters: [Int: Waiter] = [:]
+    }
+
+    private var groups: [String: Group] = [:]
+    private let defaultLimit: Int
+    private var arrivals = 0
+
+    /// - Parameters:
+    ///   - limits: parallelism per worker group name.
+    ///   - defaultLimit: the limit of a group not listed.
+    public init(limits: [String: Int] = [:], defaultLimit: Int) {
+        self.defaultLimit = max(defaultLimit, 1)
+        for (name, limit) in limits { groups[name] = Group(limit: max(limit, 1)) }
+    }
+
+    public func setLimit(_ limit: Int, for group: String) {
+        groups[group, default: Group(limit: defaultLimit)].limit = max(limit, 1)
+        grantWaiting(in: group)
+    }
+
+    /// Waits for a slot in `group`; throws CancellationError if the calling task is cancelled while waiting.
+    public func acquire(_ group: String, ticket: Ticket = Ticket()) async throws {
+        var state = groups[group] ?? Group(limit: defaultLimit)
+        if state.running < state.limit && state.waiters.isEmpty {
+            state.running += 1
+            groups[group] = state
+            return
+        }
+        groups[group] = state
+        arrivals += 1
+        let id = arrivals
+        var ordered = ticket
+        ordered.arrival = id
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    groups[group]?.waiters[id] = Waiter(ticket: ordered, continuation: continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.withdraw(id, from: group) }
+        }
+    }
+
+    /// Returns a slot taken with ``acquire(_:ticket:)``.
+    public func release(_ group: String) {
+        guard var state = groups[group], state.running > 0 else { return }
+        state.running -= 1
+        groups[group] = state
+        grantWaiting(in: group)
+    }
+
+    /// Running and waiting task counts of a group.
+    public func usage(of group: String) -> (running: Int, waiting: Int) {
+        (groups[group]?.running ?? 0, groups[group]?.waiters.count ?? 0)
+    }
+
+    private func withdraw(_ id: Int, from group: String) {
+        guard let waiter = groups[group]?.waiters.removeValue(forKey: id) else { return }
+        waiter.continuation.resume(throwing: CancellationError())
+    }
+
+    private func grantWaiting(in group: String) {
+        guard var state = groups[group] else { return }
+        while state.running < state.limit,
+              let next = state.waiters.min(by: { $0.value.ticket < $1.value.ticket }) {
+            state.waiters.removeValue(forKey: next.key)
+            state.running += 1
+            next.value.continuation.resume()
+        }
+        groups[group] = state
+    }
+}

@@ -1,0 +1,43 @@
+import Glibc
+
+/// glibc functions Swift's Glibc module does not import (they sit behind _GNU_SOURCE / newer headers),
+/// looked up once by name. Both exist since glibc 2.36 on Linux 5.3+, the engine's platform floor.
+enum LinuxProcessCalls {
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>,
+                                                 UnsafePointer<CChar>) -> Int32
+
+    private static let pipe2Function: Pipe2? = symbol("pipe2")
+    private static let pidfdOpenFunction: PidfdOpen? = symbol("pidfd_open")
+    private static let addChdirFunction: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np")
+
+    private static func symbol<T>(_ name: String) -> T? {
+        dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: T.self) }
+    }
+
+    /// A pipe whose both ends are close-on-exec from the start (no window for another spawn to inherit them);
+    /// returns 0 or -1 with errno set.
+    static func closeOnExecPipe(_ fds: UnsafeMutablePointer<Int32>) -> Int32 {
+        guard let function = pipe2Function else {
+            errno = ENOSYS
+            return -1
+        }
+        return function(fds, O_CLOEXEC)
+    }
+
+    /// A file descriptor that becomes readable when `pid` exits, or -1 with errno set.
+    static func pidfdOpen(_ pid: pid_t) -> Int32 {
+        guard let function = pidfdOpenFunction else {
+            errno = ENOSYS
+            return -1
+        }
+        return function(pid, 0)
+    }
+
+    /// Makes the spawned child change into `directory` before exec; returns an errno value or 0.
+    static func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ directory: String) -> Int32 {
+        guard let function = addChdirFunction else { return ENOSYS }
+        return directory.withCString { function(actions, $0) }
+    }
+}

@@ -1,0 +1,120 @@
+import DagforgeWire
+import Foundation
+import Glibc
+
+/// Runs one command for a task: streams its output into the task log and the OUT-parameter parser, applies the
+/// timeout, kills the whole process group on timeout or cancellation, and maps the exit to a task state.
+struct ProcessTaskExecution {
+    /// How long to keep reading output after the task's process exited while background children still hold
+    /// the pipe open.
+    static let outputGrace: Duration = .seconds(2)
+
+    let task: TaskRun
+    let arguments: [String]
+
+    private enum Event: Sendable {
+        case exited(Int32)
+        case timedOut
+        /// The timer was cancelled because the process exited first or the task was stopped.
+        case timerCancelled
+    }
+
+    func run() async -> TaskOutcome {
+        let log = task.log
+        let environment = ProcessInfo.processInfo.environment.merging(task.environment) { _, new in new }
+        let process: SpawnedProcess
+        do {
+            try FileManager.default.createDirectory(at: task.workingDirectory, withIntermediateDirectories: true)
+            process = try SpawnedProcess(arguments: arguments, environment: environment,
+                                         directory: task.workingDirectory.path)
+        } catch {
+            log.error("\(error)")
+            return .failure("\(error)", varPool: task.varPool)
+        }
+        task.processStarted(process.pid)
+        log.info("process \(process.pid) started: \(arguments.joined(separator: " "))")
+
+        let parser = LockedValue(OutputParameterParser())
+        let stop = OutputStop()
+        let reading = Task {
+            await process.readLines(stop: stop) { line in
+                log.output(line)
+                parser.withLock { $0.consume(line: line) }
+            }
+        }
+        let (status, timedOut) = await withTaskCancellationHandler {
+            await waitForExit(process)
+        } onCancel: {
+            process.signalGroup()
+        }
+        // Let output drain, but do not wait forever for background processes that kept the pipe open.
+        let graceTimer = Task {
+            try await Task.sleep(for: Self.outputGrace)
+            stop.stop()
+        }
+        await reading.value
+        graceTimer.cancel()
+
+        let varPool = VarPool.merge([task.varPool, parser.withLock { $0.outParameters(declaredIn: task.localParams) }])
+        return Self.outcome(status: status, timedOut: timedOut, cancelled: Task.isCancelled, varPool: varPool, log: log)
+    }
+
+    /// Waits for the exit, enforcing the timeout; returns the wait status and whether the timeout killed it.
+    private func waitForExit(_ process: SpawnedProcess) async -> (Int32, Bool) {
+        guard let timeout = task.timeout else { return (await process.waitForExit(), false) }
+        return await withTaskGroup(of: Event.self) { group in
+            group.addTask { .exited(await process.waitForExit()) }
+            group.addTask {
+                do {
+                    try await Task.sleep(for: timeout.limit)
+                    return .timedOut
+                } catch {
+                    return .timerCancelled
+                }
+            }
+            var killedForTimeout = false
+            while let event = await group.next() {
+                switch event {
+                case .timedOut:
+                    task.log.info("task timed out after \(timeout.limit) (timeout strategy \(timeout.strategy.rawValue))")
+                    if timeout.fails {
+                        killedForTimeout = true
+                        process.signalGroup()
+                    }
+                case .exited(let status):
+                    group.cancelAll()
+                    return (status, killedForTimeout)
+                case .timerCancelled:
+                    break
+                }
+            }
+            return (0, killedForTimeout)
+        }
+    }
+
+    private static func outcome(status: Int32, timedOut: Bool, cancelled: Bool, varPool: [Property],
+                                log: TaskLogWriter) -> TaskOutcome {
+        // Wait status: low 7 bits = terminating signal, else exit code in bits 8-15.
+        let signal = status & 0x7f
+        let exitCode = signal == 0 ? (status >> 8) & 0xff : 128 + signal
+        if cancelled {
+            log.info("task stopped; process group killed")
+            return TaskOutcome(status: .KILL, varPool: varPool, exitCode: exitCode, message: "stopped")
+        }
+        if timedOut {
+            log.error("task failed: timeout; process group killed")
+            return TaskOutcome(status: .FAILURE, varPool: varPool, exitCode: exitCode, message: "timed out")
+        }
+        if signal != 0 {
+            let message = "process killed by signal \(signal)"
+            log.error("task failed: \(message)")
+            return TaskOutcome(status: .FAILURE, varPool: varPool, exitCode: exitCode, message: message)
+        }
+        log.info("process exited with status \(exitCode)")
+        guard exitCode == 0 else {
+            return TaskOutcome(status: .FAILURE, varPool: varPool, exitCode: exitCode,
+                               message: "process exited with status \(exitCode)")
+        }
+        return TaskOutcome(status: .SUCCESS, varPool: varPool, exitCode: 0)
+    }
+}

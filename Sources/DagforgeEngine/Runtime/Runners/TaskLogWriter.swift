@@ -1,0 +1,61 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// Appends a task instance's log to its file one line at a time, so the log is readable while the task
+/// runs and output is never held in memory.
+public final class TaskLogWriter: Sendable {
+    public let path: URL
+    private let descriptor: Mutex<Int32>
+
+    /// Opens (creating directories as needed) the log file for appending.
+    public init(path: URL) throws {
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(path.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path.path,
+                                                          NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        self.path = path
+        self.descriptor = Mutex(fd)
+    }
+
+    deinit {
+        descriptor.withLock { fd in
+            if fd >= 0 { _ = close(fd) }
+        }
+    }
+
+    /// A line the task itself printed, written as is.
+    public func output(_ line: String) {
+        write(line)
+    }
+
+    /// A line from the engine about the task, stamped like DolphinScheduler's task logs.
+    public func info(_ message: String) {
+        write("[INFO] \(Self.timestamp()) - \(message)")
+    }
+
+    public func error(_ message: String) {
+        write("[ERROR] \(Self.timestamp()) - \(message)")
+    }
+
+    private func write(_ line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        descriptor.withLock { fd in
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    private static func timestamp() -> String {
+        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
+            .timeSeparator(.colon).dateTimeSeparator(.space))
+    }
+}
