@@ -1,8 +1,7 @@
 # dagforge — the two commands a newcomer needs are `make demo` and `make test`.
 SWIFT ?= swift
-BIN_DEBUG := .build/debug/dagforge
 
-.PHONY: deps build release test bench golden stop clean
+.PHONY: deps build release test demo stop bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -17,6 +16,14 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+# Builds in release mode, starts the included engine in the background, deploys and runs the example.
+demo: release
+	scripts/demo.sh
+
+# Stops the engine `make demo` started.
+stop:
+	scripts/stop.sh
 
 clean:
 	rm -rf .build

@@ -12,17 +12,24 @@ packages=(
   python3-venv         # test tooling (jsonschema, pre-commit, schemathesis) in a private venv
   postgresql           # a real PostgreSQL server for SQL task tests
   sqlite3              # the demo prints the tables it filled
+  curl                 # the demo talks to the engine
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing missing packages: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 
-echo "installing missing packages: ${missing[*]}"
-sudo_cmd=()
-[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The tests validate SARIF output and the generated JSON Schema with python3's jsonschema (from PyPI).
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+  echo "installing the jsonschema Python package"
+  python3 -m pip install --quiet jsonschema
+fi
