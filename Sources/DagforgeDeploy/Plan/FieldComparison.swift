@@ -4,6 +4,7 @@ import DagforgeWire
 /// unified diff, everything else is shown as compact JSON.
 enum FieldComparison {
     static func diffs(old: [String: JSONValue]?, new: [String: JSONValue]?, prefix: String = "") -> [FieldDiff] {
+        if old == new { return [] }
         var oldFlat: [String: JSONValue] = [:], newFlat: [String: JSONValue] = [:]
         for (key, value) in old ?? [:] { flatten(value, path: prefix + key, into: &oldFlat) }
         for (key, value) in new ?? [:] { flatten(value, path: prefix + key, into: &newFlat) }

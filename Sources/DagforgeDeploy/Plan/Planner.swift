@@ -90,7 +90,8 @@ public struct Planner: Sendable {
         let desiredShape = WorkflowShape(request: definition)
         let engineShape = existing.map(WorkflowShape.init(dag:))
         let marker = existing.flatMap { Marker.parse(description: $0.processDefinition.description) }
-        var fields = FieldComparison.diffs(old: engineShape.map(Self.workflowFields), new: Self.workflowFields(desiredShape))
+        let desiredFields = Self.workflowFields(desiredShape), engineFields = engineShape.map(Self.workflowFields)
+        var fields = engineFields == desiredFields ? [] : FieldComparison.diffs(old: engineFields, new: desiredFields)
         if existing != nil, marker?.sourcePath != workflow.sourcePath {
             fields.append(FieldDiff(field: "marker", old: marker?.line, new: "managed by dagforge | source: \(workflow.sourcePath)"))
         }
@@ -113,7 +114,7 @@ public struct Planner: Sendable {
     static func workflowFields(_ shape: WorkflowShape) -> [String: JSONValue] {
         [
             "description": .string(shape.description),
-            "globalParams": (try? JSONValue(encoding: shape.globalParams)) ?? .array([]),
+            "globalParams": shape.globalParamsValue,
             "timeout": .int(Int64(shape.timeout)),
             "executionType": .string(shape.executionType),
         ]
@@ -129,6 +130,7 @@ public struct Planner: Sendable {
             case (_?, nil):
                 return TaskChange(name: name, taskType: type, action: .delete, fields: [])
             case (let before?, let after?):
+                if before == after { return nil }
                 let fields = FieldComparison.diffs(old: before, new: after)
                 return fields.isEmpty ? nil : TaskChange(name: name, taskType: type, action: .update, fields: fields)
             default:

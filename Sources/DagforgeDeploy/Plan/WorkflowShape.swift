@@ -52,8 +52,27 @@ struct WorkflowShape: Codable, Hashable, Sendable {
 
     /// First 16 hex digits of the SHA-256 of the shape's canonical JSON.
     var contentHash: String {
-        let text = (try? WireJSON.string(self)) ?? ""
+        let text = CanonicalJSON.text(canonicalValue)
         return SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    var globalParamsValue: JSONValue {
+        .array(globalParams.map {
+            .object(["prop": .string($0.prop), "direct": .string($0.direct.rawValue), "type": .string($0.type.rawValue),
+                     "value": .string($0.value)])
+        })
+    }
+
+    /// The shape as one JSON value (what the hash covers).
+    var canonicalValue: JSONValue {
+        .object([
+            "description": .string(description),
+            "globalParams": globalParamsValue,
+            "timeout": .int(Int64(timeout)),
+            "executionType": .string(executionType),
+            "tasks": .object(tasks.mapValues { .object($0) }),
+            "edges": .array(edges.map { .array([.string($0.from), .string($0.to)]) }),
+        ])
     }
 
     /// The fields DolphinScheduler itself compares to decide on a new task version (reference §7.1),

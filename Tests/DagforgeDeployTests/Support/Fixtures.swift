@@ -60,9 +60,9 @@ enum Fixtures {
     static func deployed(_ workflows: [CompiledWorkflow], commit: String = "c0ffee", definitionCodeBase: Int64 = 5000) throws
         -> EngineSnapshot {
         var snapshot = emptySnapshot()
+        let resolver = Planner.resolver(project: "pv", desired: workflows, snapshot: snapshot)
         for (offset, workflow) in workflows.enumerated() {
             let code = definitionCodeBase + Int64(offset)
-            let resolver = Planner.resolver(project: "pv", desired: workflows, snapshot: snapshot)
             var taskCodes: [String: (code: Int64, version: Int)] = [:]
             for (index, task) in workflow.definition.taskDefinitionJson.enumerated() {
                 taskCodes[task.name] = (code * 100 + Int64(index), 3)
