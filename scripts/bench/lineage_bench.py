@@ -76,15 +76,22 @@ def sqllineage_tables(path):
     from sqllineage.runner import LineageRunner
     runner = LineageRunner(open(path).read(), dialect="hive")
     return len(runner.source_tables) + len(runner.target_tables)
+def guarded(args):
+    tool, path = args
+    try:
+        return (sqlglot_tables if tool == "sqlglot" else sqllineage_tables)(path)
+    except Exception:
+        return -1
 if __name__ == "__main__":
     tool, workers, paths = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    work = sqlglot_tables if tool == "sqlglot" else sqllineage_tables
+    work = guarded
+    paths = [(tool, p) for p in paths]
     with multiprocessing.Pool(workers) as pool:
         pool.map(work, paths[:workers])  # import and warm up outside the timing
         start = time.perf_counter()
-        pool.map(work, paths, chunksize=8)
+        results = pool.map(work, paths, chunksize=8)
         elapsed = time.perf_counter() - start
-    print(f"{len(paths)} {elapsed:.3f}")
+    print(f"{len(paths)} {elapsed:.3f} {sum(1 for r in results if r < 0)}")
 '''
 
 
@@ -93,8 +100,8 @@ def run_baseline(python, tool, paths, workers):
     with open(script, "w") as handle:
         handle.write(BASELINE)
     out = subprocess.run([python, script, tool, str(workers)] + paths, check=True, capture_output=True, text=True)
-    count, elapsed = out.stdout.split()
-    return int(count) / float(elapsed), int(count), float(elapsed)
+    count, elapsed, failures = out.stdout.split()
+    return int(count) / float(elapsed), int(count), float(elapsed), int(failures)
 
 
 def main():
@@ -113,7 +120,8 @@ def main():
         names = generate(directory, args.files, seed=7)
         total_bytes = sum(os.path.getsize(os.path.join(directory, n)) for n in names)
         lines = sum(open(os.path.join(directory, n)).read().count("\n") for n in names[:1000]) / min(1000, len(names))
-        print(f"generated {len(names)} files, {total_bytes / 1e6:.1f} MB, {lines:.0f} lines per file, {workers} cores")
+        print(f"generated {len(names)} files, {total_bytes / 1e6:.1f} MB, {lines:.0f} lines per file, {workers} cores",
+              flush=True)
         best = None
         for _ in range(args.runs):
             start = time.perf_counter()
@@ -123,13 +131,14 @@ def main():
             best = elapsed if best is None else min(best, elapsed)
         assert out.stdout.count(b"\n") == len(names), "one JSON line per file"
         dagforge_rate = len(names) / best
-        print(f"dagforge lineage: {len(names)} files in {best:.3f} s = {dagforge_rate:,.0f} files/s (best of {args.runs})")
+        print(f"dagforge lineage: {len(names)} files in {best:.3f} s = {dagforge_rate:,.0f} files/s "
+              f"(best of {args.runs})", flush=True)
         if args.python:
             paths = [os.path.join(directory, n) for n in names]
             for tool, sample in (("sqlglot", args.sqlglot_sample), ("sqllineage", args.sqllineage_sample)):
-                rate, count, elapsed = run_baseline(args.python, tool, paths[:sample], workers)
-                print(f"{tool}: {count} files in {elapsed:.2f} s = {rate:,.1f} files/s "
-                      f"({workers} processes); dagforge is {dagforge_rate / rate:,.0f}x faster")
+                rate, count, elapsed, failures = run_baseline(args.python, tool, paths[:sample], workers)
+                print(f"{tool}: {count} files in {elapsed:.2f} s = {rate:,.1f} files/s ({workers} processes, "
+                      f"{failures} files raised); dagforge is {dagforge_rate / rate:,.0f}x faster", flush=True)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
