@@ -12,10 +12,10 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Builds every target (the e2e tests run the built binary) and runs every test.
+# Builds every target (the end-to-end tests run the built binary) and runs every test target.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	scripts/test.sh
 
 # Builds in release mode, starts the included engine in the background, deploys and runs the example.
 demo: release

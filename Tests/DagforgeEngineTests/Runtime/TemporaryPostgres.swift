@@ -1,3 +1,4 @@
+import DagforgeTestSupport
 import Foundation
 @testable import DagforgeEngine
 
@@ -26,7 +27,8 @@ struct TemporaryPostgres {
         }
         let server = TemporaryPostgres(directory: directory, port: try freePort(), user: user, binaries: binaries)
         let data = directory.appendingPathComponent("data").path
-        try server.runAsServerUser("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"])
+        // initdb takes seconds: run it off the cooperative pool so the other tests' timers keep firing.
+        _ = try await offload { try server.runAsServerUser("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]) }
         try await server.startServer(data: data)
         return server
     }
