@@ -31,23 +31,30 @@ public func buildEngine(_ configuration: EngineConfiguration) throws -> some App
 
 /// Migrates, seeds a fresh data directory like a fresh DolphinScheduler standalone server, applies an
 /// explicitly given admin password, and refuses a public address while the default password is in use.
+/// At most one PBKDF2 derivation runs, so start-up stays fast.
 func prepareStore(_ store: EngineStore, configuration: EngineConfiguration, worker: LocalWorker) async throws {
-    let logger = configuration.logger
     try store.migrate()
-    let password = configuration.adminPassword ?? EngineConfiguration.defaultAdminPassword
-    let hashed = try PasswordHasher.hash(password)
-    let seeded = try await store.seedIfEmpty(StandaloneSeed(adminPasswordHash: hashed.hash, adminPasswordSalt: hashed.salt,
-                                                            workerAddress: worker.address))
-    if !seeded, configuration.adminPassword != nil {
+    let usesDefault: Bool
+    if try await store.isEmpty() {
+        let password = configuration.adminPassword ?? EngineConfiguration.defaultAdminPassword
+        let hashed = try PasswordHasher.hash(password)
+        _ = try await store.seedIfEmpty(StandaloneSeed(adminPasswordHash: hashed.hash, adminPasswordSalt: hashed.salt,
+                                                       workerAddress: worker.address))
+        usesDefault = password == EngineConfiguration.defaultAdminPassword
+    } else if let password = configuration.adminPassword {
+        let hashed = try PasswordHasher.hash(password)
         try await store.setAdminPassword(hash: hashed.hash, salt: hashed.salt)
+        usesDefault = password == EngineConfiguration.defaultAdminPassword
+    } else {
+        let admin = try await store.credentials(userName: "admin")
+        usesDefault = admin.map {
+            PasswordHasher.verify(EngineConfiguration.defaultAdminPassword, hash: $0.passwordHash, salt: $0.passwordSalt)
+        } ?? false
     }
-    if let admin = try await store.credentials(userName: "admin"),
-       PasswordHasher.verify(EngineConfiguration.defaultAdminPassword, hash: admin.passwordHash, salt: admin.passwordSalt) {
-        guard configuration.isLoopback else {
-            throw EngineStartError.defaultPasswordOnPublicAddress(host: configuration.host)
-        }
-        logger.warning("admin password is DolphinScheduler's default 'dolphinscheduler123'; set --admin-password or DAGFORGE_ADMIN_PASSWORD")
-    }
+    guard usesDefault else { return }
+    guard configuration.isLoopback else { throw EngineStartError.defaultPasswordOnPublicAddress(host: configuration.host) }
+    configuration.logger.warning(
+        "admin password is DolphinScheduler's default 'dolphinscheduler123'; set --admin-password or DAGFORGE_ADMIN_PASSWORD")
 }
 
 /// Builds the engine and serves until SIGTERM or SIGINT, then shuts down gracefully.

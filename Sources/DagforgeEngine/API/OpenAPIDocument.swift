@@ -89,10 +89,10 @@ enum OpenAPIDocument {
             "description": .string("DolphinScheduler's result envelope"),
             "content": .object(["application/json": .object(["schema": .object(["$ref": .string("#/components/schemas/Envelope")])])]),
         ])
-        if endpoint.path.hasSuffix("batch-export") || endpoint.path == "/openapi.json" {
-            return ["200": .object(["description": .string("Raw JSON document, no envelope")])]
-        }
-        var responses: [String: JSONValue] = ["200": envelope]
+        let raw = endpoint.path.hasSuffix("batch-export") || endpoint.path == "/openapi.json"
+        var responses: [String: JSONValue] = [
+            "200": raw ? .object(["description": .string("Raw JSON document, no envelope")]) : envelope,
+        ]
         if endpoint.created { responses["201"] = envelope }
         if endpoint.requiresLogin { responses["401"] = .object(["description": .string("Not logged in (empty body)")]) }
         if endpoint.body != .json { responses["413"] = .object(["description": .string("Body over 5 MB")]) }

@@ -40,6 +40,11 @@ extension EngineStore {
         }
     }
 
+    /// Whether the store has never been seeded (a fresh data directory).
+    public func isEmpty() async throws -> Bool {
+        try await read { db in try UserRecord.fetchCount(db) == 0 }
+    }
+
     /// Replaces the admin password (used by `dagforge engine --admin-password` on an existing data dir).
     public func setAdminPassword(hash: String, salt: String) async throws {
         try await write { db in
