@@ -40,11 +40,17 @@ struct ValidateCommand: ParsableCommand {
         let loaded = SpecLoader.load(files: files, revision: revision)
         let compiler = Compiler(repository: loaded)
         var report = DiagnosticReport(
-            diagnostics: compiler.validate(environments: scope.selectedEnvironments).attributed(to: loaded),
+            diagnostics: [],
             checkedWorkflows: Dictionary(uniqueKeysWithValues: loaded.workflows.map { ($0.name, $0.tasks.map(\.name)) }),
             toolVersion: Self.toolVersion
         )
-        if let changedSince { try report.restrict(to: compiler.impact(ofChangedFiles: changedFiles(since: changedSince)), since: changedSince) }
+        if let changedSince {
+            let impact = compiler.impact(ofChangedFiles: try changedFiles(since: changedSince))
+            report.diagnostics = compiler.validate(impact, environments: scope.selectedEnvironments).attributed(to: loaded)
+            report.restrict(to: impact, since: changedSince)
+        } else {
+            report.diagnostics = compiler.validate(environments: scope.selectedEnvironments).attributed(to: loaded)
+        }
         print(report.rendered(as: output.format, options: renderOptions(files)), terminator: "")
         if report.diagnostics.hasErrors || (scope.strict && report.diagnostics.hasWarnings) { throw ExitCode.failure }
     }

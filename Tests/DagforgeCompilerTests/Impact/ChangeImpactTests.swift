@@ -74,3 +74,27 @@ struct ChangeImpactTests {
         #expect(impact.covers(Diagnostic(.error, "DF402", "unknown environment")), "project-wide problems always count")
     }
 }
+
+/// Validating only what a change affects reports exactly what a whole-repository validation reports
+/// for the affected workflows.
+struct ScopedValidationTests {
+    static let repository = SpecLoader.load([
+        "workflows/orders/load.sh": "# upstream: upstream_wf/source\necho {{ region }}\n",
+        "workflows/orders/clean.sh": "# upstream: load, missing_task\necho 2\n",
+        "workflows/upstream_wf/source.sh": "echo {{ regoin }}\n",
+        "workflows/billing/invoice.sh": "# upstream: orders/clean\necho {{ regoin }}\n",
+        "workflows/hr/people.sh": "# upstream: nobody\necho 5\n",
+        "environments/test.yaml": "variables: { region: emea }\n",
+    ])
+
+    @Test func scopedValidationMatchesTheWholeRepositoryForTheAffectedWorkflows() {
+        let compiler = Compiler(repository: Self.repository)
+        let impact = compiler.impact(ofChangedFiles: ["workflows/orders/clean.sh"])
+        #expect(impact.workflows == ["billing", "orders"])
+        let scoped = compiler.validate(impact, processEnvironment: [:])
+        let whole = compiler.validate(processEnvironment: [:]).filter(impact.covers)
+        #expect(scoped == whole)
+        #expect(Set(scoped.map(\.code)) == ["DF201", "DF401"], "\(scoped)")
+        #expect(!scoped.contains { $0.range?.path.hasPrefix("workflows/hr/") ?? false || $0.range?.path.hasPrefix("workflows/upstream_wf/") ?? false })
+    }
+}
