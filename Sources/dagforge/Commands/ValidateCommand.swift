@@ -5,14 +5,14 @@ import Foundation
 
 /// `dagforge validate`: load, resolve and check everything, for every environment or one, and write the
 /// report in the format CI asks for.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check every spec: YAML, headers, dependencies, cycles, schedules, templates and environments.",
         discussion: """
         Exit status: 0 when there is no error (warnings allowed), 1 when there is at least one error (or, \
         with --strict, at least one warning) or the repository cannot be read. The format never changes the \
-        exit status. No engine is needed.
+        exit status. No engine is needed, except with --online.
         """
     )
 
@@ -29,28 +29,35 @@ struct ValidateCommand: ParsableCommand {
         valueName: "rev"))
     var changedSince: String?
 
+    @Flag(help: "Also check that the datasources, worker groups, tenants and environments the specs use exist on the --env environment's engine (reads only).")
+    var online = false
+
     func validate() throws {
         if changedSince != nil, repository.rev != nil {
             throw ValidationError("--changed-since compares a revision with the checkout; it cannot be combined with --rev")
         }
+        if online, scope.environment == nil {
+            throw ValidationError("--online checks one environment's engine: add --env NAME")
+        }
     }
 
-    func run() throws {
+    func run() async throws {
         let (files, revision) = try readSpecFiles()
         let loaded = SpecLoader.load(files: files, revision: revision)
         let compiler = Compiler(repository: loaded)
+        let impact = try changedSince.map { compiler.impact(ofChangedFiles: try changedFiles(since: $0)) }
+        var diagnostics = impact.map { compiler.validate($0, environments: scope.selectedEnvironments) }
+            ?? compiler.validate(environments: scope.selectedEnvironments)
+        if online, let environment = scope.environment {
+            let missing = try await engineDiagnostics(compiler: compiler, environment: environment)
+            diagnostics = (diagnostics + missing.filter { impact?.covers($0) ?? true }).sortedForDisplay()
+        }
         var report = DiagnosticReport(
-            diagnostics: [],
+            diagnostics: diagnostics.attributed(to: loaded),
             checkedWorkflows: Dictionary(uniqueKeysWithValues: loaded.workflows.map { ($0.name, $0.tasks.map(\.name)) }),
             toolVersion: Self.toolVersion
         )
-        if let changedSince {
-            let impact = compiler.impact(ofChangedFiles: try changedFiles(since: changedSince))
-            report.diagnostics = compiler.validate(impact, environments: scope.selectedEnvironments).attributed(to: loaded)
-            report.restrict(to: impact, since: changedSince)
-        } else {
-            report.diagnostics = compiler.validate(environments: scope.selectedEnvironments).attributed(to: loaded)
-        }
+        if let impact, let changedSince { report.restrict(to: impact, since: changedSince) }
         print(report.rendered(as: output.format, options: renderOptions(files)), terminator: "")
         if report.diagnostics.hasErrors || (scope.strict && report.diagnostics.hasWarnings) { throw ExitCode.failure }
     }
