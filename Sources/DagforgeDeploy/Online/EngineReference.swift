@@ -63,9 +63,10 @@ public struct EngineReference: Hashable, Sendable {
                         task: address, mapping: datasource.name.range)
                 }
                 let workerGroup = task.settings.workerGroup ?? environment.workerGroup ?? "default"
-                add(.workerGroup, workerGroup, at: task.headerValue("worker_group")
-                    ?? (task.settings.workerGroup == environment.workerGroup ? environment.declaration : task.spec.declaration),
-                    task: address)
+                // Set by the task or its workflow's defaults, else by the environment file.
+                let workerGroupUse = task.settings.workerGroup == nil ? environment.declaration
+                    : task.headerValue("worker_group") ?? task.spec.declaration
+                add(.workerGroup, workerGroup, at: workerGroupUse, task: address)
                 if let name = task.settings.environment {
                     add(.environment, name, at: task.headerValue("environment") ?? task.spec.declaration, task: address)
                 }
