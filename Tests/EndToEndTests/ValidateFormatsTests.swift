@@ -55,6 +55,21 @@ import FoundationXML
         #expect(!(try validate(["--format", "text", "--color", "never"]).stdout.contains("\u{1B}[")))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`) the text format is coloured by default,
+    /// unless NO_COLOR is set or `--color never` is given.
+    @Test func aTerminalGetsColourUnlessTurnedOff() throws {
+        // The test runner may itself run with NO_COLOR set; `env -u` gives the command a clean slate.
+        let onTerminal = { (prefix: String, arguments: String) throws -> ProcessResult in
+            let command = "env -u NO_COLOR \(prefix) \(DagforgeBinary.path) validate --repo \(Self.fixture.path) \(arguments)"
+            return try ProcessRunner.run(command: "script", ["-qec", command, "/dev/null"])
+        }
+        let coloured = try onTerminal("", "")
+        #expect(coloured.status == 1)
+        #expect(coloured.stdout.contains("\u{1B}[1;31merror[DF201]"), "\(coloured.stdout)")
+        #expect(!(try onTerminal("NO_COLOR=1", "").stdout.contains("\u{1B}[")))
+        #expect(!(try onTerminal("", "--color never").stdout.contains("\u{1B}[")))
+    }
+
     @Test func jsonCarriesEveryDiagnosticWithItsLocationAndASummary() throws {
         let document = try #require(try json(try validate(["--format", "json"]).stdout) as? [String: Any])
         #expect(document["schemaVersion"] as? Int == 1)
