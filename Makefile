@@ -47,3 +47,9 @@ bench-validate:
 schemathesis: deps
 	$(SWIFT) build --product dagforge
 	scripts/schemathesis.sh
+
+# validate --changed-since on the 4,000-workflow repository with one changed file: see docs/benchmarks.md.
+.PHONY: bench-changed-since
+bench-changed-since:
+	$(SWIFT) build -c release --product dagforge
+	scripts/bench/changed_since.sh

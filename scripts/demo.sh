@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 state=.dagforge
-bin=.build/release/dagforge
+bin=${DAGFORGE_BIN:-.build/release/dagforge}
 port=12345
 base="http://127.0.0.1:${port}/dolphinscheduler"
 

@@ -10,16 +10,19 @@ public struct DiagnosticReport: Hashable, Sendable {
     /// The repository-relative file that anchors diagnostics without a location in the formats that
     /// require a file for every result (SARIF for GitHub code scanning, GitLab Code Quality).
     public var projectAnchorPath: String
+    /// Set by `--changed-since`: what the change touches (only those workflows were checked).
+    public var impact: ReportImpact?
 
     public init(
         diagnostics: [Diagnostic], checkedWorkflows: [String: [String]] = [:], toolVersion: String,
-        toolInformationURI: String? = nil, projectAnchorPath: String = "dagforge.yaml"
+        toolInformationURI: String? = nil, projectAnchorPath: String = "dagforge.yaml", impact: ReportImpact? = nil
     ) {
         self.diagnostics = diagnostics
         self.checkedWorkflows = checkedWorkflows
         self.toolVersion = toolVersion
         self.toolInformationURI = toolInformationURI
         self.projectAnchorPath = projectAnchorPath
+        self.impact = impact
     }
 
     public var summary: DiagnosticSummary {

@@ -9,7 +9,8 @@ struct JSONDiagnosticRenderer {
                 schemaVersion: Self.schemaVersion,
                 tool: Tool(name: "dagforge", version: report.toolVersion),
                 summary: report.summary,
-                diagnostics: report.diagnostics.sortedForDisplay().map(Entry.init)
+                diagnostics: report.diagnostics.sortedForDisplay().map(Entry.init),
+                impact: report.impact
             )
         )
     }
@@ -19,6 +20,19 @@ struct JSONDiagnosticRenderer {
         let tool: Tool
         let summary: DiagnosticSummary
         let diagnostics: [Entry]
+        let impact: ReportImpact?
+
+        enum CodingKeys: String, CodingKey { case schemaVersion, tool, summary, diagnostics, impact }
+
+        /// `impact` is written as null when absent, like every other missing value.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(schemaVersion, forKey: .schemaVersion)
+            try container.encode(tool, forKey: .tool)
+            try container.encode(summary, forKey: .summary)
+            try container.encode(diagnostics, forKey: .diagnostics)
+            try container.encode(impact, forKey: .impact)
+        }
     }
 
     private struct Tool: Encodable {

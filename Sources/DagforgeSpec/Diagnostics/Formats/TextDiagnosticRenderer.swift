@@ -7,8 +7,9 @@ struct TextDiagnosticRenderer {
 
     func render(_ report: DiagnosticReport) -> String {
         let blocks = report.diagnostics.sortedForDisplay().map(block)
+        let impact = report.impact.map { $0.lines.joined(separator: "\n") + "\n" }
         let summary = style.bold(report.summary.sentence)
-        return (blocks + [summary]).joined(separator: "\n") + "\n"
+        return (blocks + [impact, summary].compactMap { $0 }).joined(separator: "\n") + "\n"
     }
 
     /// One diagnostic, every line ending in a newline.

@@ -4,7 +4,6 @@ import Testing
 /// The shipped `.pre-commit-hooks.yaml`, run by the real pre-commit framework (from PyPI, in a venv under
 /// /tmp) with the built `dagforge` on PATH, against a git copy of the example spec repository: it passes
 /// there, and fails with the diagnostic's location once a broken task is added.
-/// Pending until `dagforge validate` exists: then move to Tests/EndToEndTests/PreCommitHookTests.swift.
 @Suite(.serialized) struct PreCommitHookTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

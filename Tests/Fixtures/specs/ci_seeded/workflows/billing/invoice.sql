@@ -1,0 +1,3 @@
+-- datasource: dw
+-- ERROR: DF401
+SELECT * FROM dw.invoices WHERE region = '{{ regoin }}';

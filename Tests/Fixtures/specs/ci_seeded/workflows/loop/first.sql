@@ -1,0 +1,4 @@
+-- datasource: dw
+-- ERROR: DF301
+-- upstream: second
+SELECT 1;

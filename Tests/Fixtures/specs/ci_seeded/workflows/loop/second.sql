@@ -1,0 +1,3 @@
+-- datasource: dw
+-- upstream: first
+SELECT 2;

@@ -1,0 +1,2 @@
+-- datasource: dw
+SELECT * FROM raw.orders;

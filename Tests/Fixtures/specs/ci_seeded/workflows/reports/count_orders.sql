@@ -1,0 +1,2 @@
+-- datasource: dw
+SELECT count(*) FROM dw.orders;

@@ -1,0 +1,2 @@
+# upstream: count_orders
+echo done
