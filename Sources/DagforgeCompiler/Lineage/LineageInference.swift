@@ -6,7 +6,8 @@ import DagforgeSpec
 /// When several tasks write a table, the writers that already run in a declared order (say `create_t`
 /// before `load_t`) are not ambiguous: the reader depends on the last of them. Otherwise the read is an
 /// `Ambiguity` (DF501) and gets no edge. Across workflows, a read whose writer the reader already waits
-/// for through declared edges (a dependent task, say) adds nothing: no second DEPENDENT node.
+/// for (through a dependent task, say, and declared or same-workflow inferred edges) adds nothing: no
+/// second DEPENDENT node.
 public struct LineageInference: Hashable, Sendable {
     /// A table several unordered tasks write, read by another task.
     public struct Ambiguity: Hashable, Sendable {
@@ -32,8 +33,8 @@ public struct LineageInference: Hashable, Sendable {
             for use in task.writes { writers[use.table, default: []].append(use) }
             warnings += task.warnings.map { Warning(task: task.task, message: $0) }
         }
-        var lastWriter: [Set<TaskAddress>: TableUse?] = [:]
-        var ancestors = AncestorCache()
+        // Writer sets repeat across tables (create_t + load_t): order each set once.
+        var lastWriter: [Set<TaskAddress>: TaskAddress?] = [:]
         for task in lineage.tasks where inferring.contains(task.task) {
             for read in task.reads {
                 let all = writers[read.table] ?? []
@@ -43,16 +44,14 @@ public struct LineageInference: Hashable, Sendable {
                     continue
                 }
                 let key = Set(others.map(\.task))
-                let writer: TableUse?
+                let last: TaskAddress?
                 if let known = lastWriter[key] {
-                    writer = known
+                    last = known
                 } else {
-                    writer = Self.last(of: others, in: declared)
-                    lastWriter[key] = writer
+                    last = Self.last(of: key, in: declared)
+                    lastWriter[key] = last
                 }
-                if let writer {
-                    if writer.task.workflow != read.task.workflow,
-                       ancestors.of(read.task, in: declared).contains(writer.task) { continue }
+                if let writer = others.first(where: { $0.task == last }) {
                     edges.append(InferredEdge(upstream: writer.task, downstream: read.task, table: read.table,
                                               read: read.range, written: writer.range))
                 } else {
@@ -60,18 +59,34 @@ public struct LineageInference: Hashable, Sendable {
                 }
             }
         }
+        edges = Self.withoutCoveredCrossWorkflowEdges(edges, declared: declared)
     }
 
-    /// The writer every other writer runs before (by declared edges), or nil when there is none.
-    private static func last(of writers: [TableUse], in declared: DirectedGraph<TaskAddress>) -> TableUse? {
-        if writers.count == 1 { return writers[0] }
-        return writers.first { candidate in
-            let before = declared.ancestors(of: candidate.task)
-            return writers.allSatisfy { $0.task == candidate.task || before.contains($0.task) }
+    /// Drops cross-workflow edges whose reader already waits for the writer through declared edges and
+    /// the same-workflow inferred ones (no second DEPENDENT node for what a dependent task covers).
+    private static func withoutCoveredCrossWorkflowEdges(_ edges: [InferredEdge],
+                                                         declared: DirectedGraph<TaskAddress>) -> [InferredEdge] {
+        guard edges.contains(where: { $0.upstream.workflow != $0.downstream.workflow }) else { return edges }
+        var graph = declared
+        for edge in edges where edge.upstream.workflow == edge.downstream.workflow {
+            graph.add(.init(from: edge.upstream, to: edge.downstream))
+        }
+        var ancestors = AncestorCache()
+        return edges.filter { edge in
+            edge.upstream.workflow == edge.downstream.workflow || !ancestors.of(edge.downstream, in: graph).contains(edge.upstream)
         }
     }
 
-    /// Declared ancestors per reader, computed once per reader.
+    /// The writer every other writer runs before (by declared edges), or nil when there is none.
+    private static func last(of writers: Set<TaskAddress>, in declared: DirectedGraph<TaskAddress>) -> TaskAddress? {
+        if writers.count == 1 { return writers.first }
+        return writers.sorted().first { candidate in
+            let before = declared.ancestors(of: candidate)
+            return writers.allSatisfy { $0 == candidate || before.contains($0) }
+        }
+    }
+
+    /// Ancestors per reader, computed once per reader.
     private struct AncestorCache {
         private var known: [TaskAddress: Set<TaskAddress>] = [:]
 
