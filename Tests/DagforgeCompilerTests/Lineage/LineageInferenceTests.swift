@@ -65,6 +65,29 @@ struct LineageInferenceTests {
         #expect(compiler.inference.edges.isEmpty)
     }
 
+    @Test func aWaitCoveredThroughInferredEdgesAddsNoSecondDependentNode() {
+        let compiler = compiler([
+            "workflows/ods/load.sql": "-- datasource: dw\ninsert into ods.orders select * from src.orders;",
+            "workflows/dw/workflow.yaml": "tasks:\n  - name: wait_ods\n    type: dependent\n    on: ods\n",
+            "workflows/dw/stage.sql": "-- datasource: dw\n-- upstream: wait_ods\ninsert into dw.orders select * from ods.orders;",
+            "workflows/dw/report.sql": "-- datasource: dw\ninsert into dw.report select * from dw.orders join ods.orders using (id);",
+        ])
+        #expect(compiler.dependencies.upstreams(of: address("dw/report")) == [address("dw/stage")])
+    }
+
+    @Test func eachTableKeepsItsOwnWritePositionWhenWritersRepeat() throws {
+        let compiler = compiler([
+            "workflows/w/create.sql": "-- datasource: dw\ncreate table a (id int);\ncreate table b (id int);",
+            "workflows/w/load.sql": "-- datasource: dw\n-- upstream: create\ninsert into a select 1;\ninsert into b select 2;",
+            "workflows/w/read.sql": "-- datasource: dw\ninsert into c select * from a join b using (id);",
+        ])
+        let origins = try #require(compiler.dependencies.origins[edge("w/load", "w/read")])
+        #expect(origins.map(\.explanation) == [
+            "inferred from a read at workflows/w/read.sql:2:29 (written at workflows/w/load.sql:3:13)",
+            "inferred from b read at workflows/w/read.sql:2:36 (written at workflows/w/load.sql:4:13)",
+        ])
+    }
+
     @Test func writersInDeclaredOrderAreNotAmbiguous() {
         let compiler = compiler([
             "workflows/w/create_t.sql": "-- datasource: dw\ncreate table if not exists t (id int);",
