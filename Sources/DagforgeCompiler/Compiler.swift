@@ -15,11 +15,21 @@ public struct Compiler: Sendable {
     /// Loading, resolution and repository-wide check diagnostics (the same for every environment).
     public let diagnostics: [Diagnostic]
 
-    /// - Parameter inferredEdges: Edges from SQL lineage (DagforgeSQL); declared edges come from the specs.
+    /// Tables each SQL task reads and writes, and the repository's table map.
+    public let lineage: RepositoryLineage
+    /// The edges, ambiguities and warnings SQL lineage contributed to `dependencies`.
+    public let inference: LineageInference
+
+    /// Resolves declared edges, infers edges from the SQL tasks' table lineage, and runs every check.
+    /// - Parameter inferredEdges: further edges to add as inferred (e.g. from a lineage tool outside dagforge).
     public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
         self.repository = repository
-        dependencies = DependencyResolver(repository: repository).resolve(inferred: inferredEdges)
-        let input = CheckInput(repository: repository, dependencies: dependencies)
+        let resolver = DependencyResolver(repository: repository)
+        let declared = resolver.resolve(inferred: inferredEdges)
+        lineage = RepositoryLineage(repository: repository)
+        inference = LineageInference(lineage, declared: declared.graph)
+        dependencies = resolver.adding(inference.edges, to: declared)
+        let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         diagnostics = repository.diagnostics + Checks.repository.flatMap { $0.check(input) }
     }
 
@@ -70,7 +80,7 @@ public struct Compiler: Sendable {
                                            processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity)
         let rendered = repository.workflows.map { renderer.render($0) }
         let engine = renderer.engineConnection()
-        let input = CheckInput(repository: repository, dependencies: dependencies)
+        let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         let problems = renderer.templates.diagnostics
             + Checks.environment.flatMap { $0.check(input, environment: environment, rendered: rendered) }
         return CompilationResult(environment: environment, engine: engine, workflows: [], rendered: rendered,

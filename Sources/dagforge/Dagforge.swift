@@ -11,6 +11,7 @@ struct Dagforge: AsyncParsableCommand {
             GraphCommand.self,
             SchemaCommand.self,
             LineageCommand.self,
+            ExplainCommand.self,
             EngineCommand.self,
         ]
     )

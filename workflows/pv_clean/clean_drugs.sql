@@ -1,4 +1,4 @@
--- upstream: create_stg_drugs, seed_drug_dictionary, clean_reports
+-- upstream: create_stg_drugs
 -- description: Map drug names to active ingredients
 INSERT OR REPLACE INTO stg_report_drugs (report_id, ingredient, role, dose_mg)
 SELECT d.report_id,

@@ -1,4 +1,4 @@
--- upstream: create_stg_reactions, clean_reports
+-- upstream: create_stg_reactions
 -- description: Normalise reaction terms to MedDRA preferred-term spelling
 INSERT OR REPLACE INTO stg_report_reactions (report_id, reaction_term, outcome)
 SELECT x.report_id,

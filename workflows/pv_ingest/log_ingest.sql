@@ -1,4 +1,4 @@
--- upstream: create_ingest_log, load_drugs, load_reactions
+-- upstream: create_ingest_log
 -- description: Record how much was ingested for the batch
 INSERT OR REPLACE INTO ingest_log (batch_date, reports, drugs, reactions)
 SELECT '${bizdate}',

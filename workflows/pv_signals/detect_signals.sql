@@ -1,4 +1,4 @@
--- upstream: create_signals, compute_prr
+-- upstream: create_signals
 -- description: Flag pairs above the environment's PRR threshold with enough cases
 INSERT OR REPLACE INTO signals (ingredient, reaction_term, cases, prr, detected_on)
 SELECT ingredient, reaction_term, a, prr, '${bizdate}'

@@ -4,6 +4,8 @@ import DagforgeSpec
 public struct CheckInput: Sendable {
     public var repository: LoadedRepository
     public var dependencies: DependencyGraph
+    /// What SQL lineage contributed (DF501, DF503, DF504).
+    public var inference = LineageInference()
 }
 
 /// One rule over the whole repository. Checks never stop each other: all run, all report.
@@ -20,6 +22,7 @@ protocol EnvironmentCheck: Sendable {
 enum Checks {
     static let repository: [any RepositoryCheck] = [
         UnknownReferenceCheck(), SelfDependencyCheck(), CycleCheck(), ScheduleCheck(), ProjectSettingsCheck(),
+        AmbiguousWriterCheck(), ReadsOwnOutputCheck(), SQLAnalysisWarningCheck(),
     ]
 
     static let environment: [any EnvironmentCheck] = [

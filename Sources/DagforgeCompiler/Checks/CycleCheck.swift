@@ -17,10 +17,13 @@ struct CycleCheck: RepositoryCheck {
             if !others.isEmpty {
                 notes.append(.init("also on intertwined cycles: \(others.map(\.description).joined(separator: ", "))"))
             }
-            let inferred = edges.contains { dependencies.origins[$0]?.allSatisfy(\.isInferred) ?? false }
+            let inferredTables = edges.filter { dependencies.origins[$0]?.allSatisfy(\.isInferred) ?? false }
+                .flatMap { dependencies.origins[$0]?.compactMap(\.table) ?? [] }
+            let inferred = !inferredTables.isEmpty
             let closing = edges[edges.count - 1]
             let path = (cycle + [cycle[0]]).map(\.description).joined(separator: " → ")
-            return Diagnostic(.error, inferred ? "DF502" : "DF301", "dependency cycle: \(path)",
+            let through = inferred ? " (inferred from table \(Set(inferredTables).sorted().map { "'\($0)'" }.joined(separator: ", ")))" : ""
+            return Diagnostic(.error, inferred ? "DF502" : "DF301", "dependency cycle: \(path)\(through)",
                               hint: inferred ? "Remove one of the edges, or set `infer: false` on one of the tasks."
                                   : "Remove one of the listed edges.",
                               at: dependencies.origin(of: closing)?.range, notes: notes,

@@ -23,6 +23,13 @@ public struct DependencyResolver: Sendable {
                 resolveKindReferences(of: task, in: workflow, into: &result)
             }
         }
+        return adding(inferred, to: result)
+    }
+
+    /// `graph` with the inferred edges whose reader accepts inference added (an edge already declared
+    /// keeps both origins).
+    public func adding(_ inferred: [InferredEdge], to graph: DependencyGraph) -> DependencyGraph {
+        var result = graph
         for edge in inferred where acceptsInference(edge) {
             result.add(.init(from: edge.upstream, to: edge.downstream),
                        origin: .inferred(table: edge.table, read: edge.read, written: edge.written))
@@ -120,6 +127,6 @@ public struct DependencyResolver: Sendable {
               taskNames[edge.upstream.workflow]?.contains(edge.upstream.task) == true,
               let workflow = workflows[edge.downstream.workflow],
               let task = workflow.task(named: edge.downstream.task) else { return false }
-        return task.settings.infer ?? workflow.defaults.infer ?? repository.project.infer ?? true
+        return repository.infers(task, in: workflow)
     }
 }

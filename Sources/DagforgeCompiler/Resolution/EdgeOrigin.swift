@@ -17,6 +17,12 @@ public enum EdgeOrigin: Hashable, Sendable, Codable {
         }
     }
 
+    /// The table an inferred edge was inferred from.
+    public var table: String? {
+        if case .inferred(let table, _, _) = self { return table }
+        return nil
+    }
+
     public var isInferred: Bool {
         if case .inferred = self { return true }
         return false

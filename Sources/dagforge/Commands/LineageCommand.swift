@@ -2,15 +2,21 @@ import ArgumentParser
 import DagforgeSQL
 import Foundation
 
-/// `dagforge lineage FILE...`: the tables each SQL file reads and writes.
+/// `dagforge lineage FILE...`: the tables each SQL file reads and writes; without files, the repository's
+/// table map.
 struct LineageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lineage",
-        abstract: "Show the tables each SQL file reads and writes.",
+        abstract: "Show the tables each SQL file reads and writes, or the repository's table map.",
         discussion: """
-        Names are lowercase, unquoted and qualified exactly as written. A table that an earlier statement \
-        of the same file wrote is not listed as a read. Input that cannot be read fully still yields the \
-        tables found plus warnings (exit 0); --strict turns warnings into exit 1.
+        With FILE arguments (or --files-from): names are lowercase, unquoted and qualified exactly as \
+        written. A table that an earlier statement of the same file wrote is not listed as a read. Input \
+        that cannot be read fully still yields the tables found plus warnings (exit 0); --strict turns \
+        warnings into exit 1.
+
+        Without files: every table of the spec repository (--repo, --rev) with the tasks that write it \
+        and read it, names qualified as inference matches them (USE / SET search_path applied), and the \
+        external sources: tables read that no task writes. The dialect comes from dagforge.yaml.
         """
     )
 
@@ -18,17 +24,24 @@ struct LineageCommand: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "SQL dialect: \(LineageCommand.dialectNames).", transform: { try LineageCommand.parseDialect($0) })
-    var dialect: SQLDialect = .generic
+    @OptionGroup var repository: RepoOptions
 
-    @Option(help: "Output format: text or json (one object per file and line).")
+    @Option(help: "SQL dialect of FILE arguments: \(LineageCommand.dialectNames) (default generic).",
+            transform: { try LineageCommand.parseDialect($0) })
+    var dialect: SQLDialect?
+
+    @Option(help: "Output format: text or json (one object per file and line; the table map as one object).")
     var format: Format = .text
 
     @Flag(help: "Exit 1 when any file has warnings.")
     var strict = false
 
-    @Argument(help: "SQL files to analyze.")
-    var files: [String]
+    @Option(name: .customLong("files-from"),
+            help: ArgumentHelp("Read the SQL file paths from FILE, one per line ('-' for standard input).", valueName: "FILE"))
+    var filesFrom: String?
+
+    @Argument(help: "SQL files to analyze; none for the repository's table map.")
+    var files: [String] = []
 
     private static let dialectNames = SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -40,22 +53,27 @@ struct LineageCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if files.isEmpty {
-            throw ValidationError("give one or more SQL files, e.g. `dagforge lineage --dialect hive workflows/*/*.sql`")
+        if dialect != nil && files.isEmpty && filesFrom == nil {
+            throw ValidationError("--dialect applies to SQL files; the repository's dialect is `dialect:` in dagforge.yaml")
+        }
+        if (!files.isEmpty || filesFrom != nil) && (repository.repo != nil || repository.rev != nil) {
+            throw ValidationError("--repo and --rev select the repository for the table map; give no SQL files with them")
         }
     }
 
     func run() throws {
-        let results = LineageBatch.analyze(paths: files, dialect: dialect)
+        let paths = try files + listedPaths()
+        guard !paths.isEmpty || filesFrom != nil else { return try printTableMap() }
+        let results = LineageBatch.analyze(paths: paths, dialect: dialect ?? .generic)
         var output = ""
         var hasWarnings = false
         var hasErrors = false
-        for (path, result) in zip(files, results) {
+        for (path, result) in zip(paths, results) {
             switch result {
             case .success(let lineage):
                 hasWarnings = hasWarnings || !lineage.warnings.isEmpty
                 switch format {
-                case .json: output += lineage.jsonLine(file: files.count > 1 ? path : nil) + "\n"
+                case .json: output += lineage.jsonLine(file: paths.count > 1 ? path : nil) + "\n"
                 case .text: output += Self.text(lineage, path: path)
                 }
             case .failure(let error):
@@ -65,6 +83,24 @@ struct LineageCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if hasErrors || (strict && hasWarnings) { throw ExitCode.failure }
+    }
+
+    /// The paths listed in --files-from: one per line, blank lines skipped.
+    private func listedPaths() throws -> [String] {
+        guard let filesFrom else { return [] }
+        let data: Data
+        if filesFrom == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: filesFrom))
+            } catch {
+                DiagnosticPrinter.printFailure("cannot read --files-from \(filesFrom): \(error.localizedDescription)")
+                throw ExitCode.failure
+            }
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func text(_ lineage: SQLLineage, path: String) -> String {

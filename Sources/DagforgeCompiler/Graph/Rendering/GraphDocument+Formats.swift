@@ -12,7 +12,7 @@ extension GraphDocument {
         }
         for edge in edges {
             let arrow = edge.kind == "inferred" ? "-.->" : "-->"
-            lines.append("  \(ids[edge.from]!) \(arrow)|\(edge.kind)| \(ids[edge.to]!)")
+            lines.append("  \(ids[edge.from]!) \(arrow)|\(Self.mermaidLabel(edge.label))| \(ids[edge.to]!)")
         }
         return lines.joined(separator: "\n")
     }
@@ -28,7 +28,7 @@ extension GraphDocument {
         }
         for edge in edges {
             let style = edge.kind == "inferred" ? ", style=dashed" : ""
-            lines.append("  \(Self.quoted(edge.from.description)) -> \(Self.quoted(edge.to.description)) [label=\(Self.quoted(edge.kind))\(style)];")
+            lines.append("  \(Self.quoted(edge.from.description)) -> \(Self.quoted(edge.to.description)) [label=\(Self.quoted(edge.label))\(style)];")
         }
         lines.append("}")
         return lines.joined(separator: "\n")
@@ -48,6 +48,12 @@ extension GraphDocument {
 
     private static func mermaidID(_ name: String) -> String {
         "wf_" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    /// Plain labels as they are; others quoted, with mermaid's `#quot;` for quotes.
+    private static func mermaidLabel(_ label: String) -> String {
+        label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" } ? label
+            : "\"" + label.replacingOccurrences(of: "\"", with: "#quot;") + "\""
     }
 
     private static func quoted(_ text: String) -> String {

@@ -9,6 +9,11 @@ public struct GraphDocument: Sendable {
         /// `declared`, `inferred`, or `declared+inferred`.
         public var kind: String
         public var origins: [String]
+        /// The tables an inferred edge was inferred from, sorted.
+        public var tables: [String]
+
+        /// The kind, plus the tables for an inferred edge: `inferred: dw.orders`.
+        public var label: String { tables.isEmpty ? kind : "\(kind): \(tables.joined(separator: ", "))" }
     }
 
     public var nodes: [TaskAddress]
@@ -23,7 +28,8 @@ public struct GraphDocument: Sendable {
         edges = selected.map { edge in
             let origins = dependencies.origins[edge] ?? []
             let kinds = Set(origins.map { $0.isInferred ? "inferred" : "declared" }).sorted()
-            return Edge(from: edge.from, to: edge.to, kind: kinds.joined(separator: "+"), origins: origins.map(\.explanation))
+            return Edge(from: edge.from, to: edge.to, kind: kinds.joined(separator: "+"),
+                        origins: origins.map(\.explanation), tables: Set(origins.compactMap(\.table)).sorted())
         }
     }
 }

@@ -1,0 +1,78 @@
+import DagforgeSQL
+import DagforgeSpec
+import DagforgeWire
+
+/// SQL lineage of a whole repository: every SQL task analyzed (in parallel) and the resulting table map.
+public struct RepositoryLineage: Hashable, Sendable {
+    /// One per SQL task, in repository order.
+    public var tasks: [TaskLineage]
+    public var tables: TableMap
+
+    public init(repository: LoadedRepository) {
+        let dialects = DialectChoice(repository: repository)
+        var jobs: [Job] = []
+        for workflow in repository.workflows {
+            for task in workflow.tasks {
+                guard case .sql(let text) = task.kind else { continue }
+                let infers = repository.infers(task, in: workflow)
+                jobs.append(Job(task: task.address, text: text, dialect: dialects.dialect(for: task, in: workflow), infers: infers))
+            }
+        }
+        tasks = jobs.concurrentMap { TaskLineage(task: $0.task, text: $0.text, dialect: $0.dialect, infers: $0.infers) }
+        tables = TableMap(tasks)
+    }
+
+    public func task(_ address: TaskAddress) -> TaskLineage? { tasks.first { $0.task == address } }
+
+    private struct Job: Sendable {
+        var task: TaskAddress
+        var text: TaskText
+        var dialect: SQLDialect
+        var infers: Bool
+    }
+}
+
+/// The dialect a task's SQL is read in: `dialect:` in dagforge.yaml, else the type the environments map
+/// the task's datasource to (when they agree on one we know), else generic.
+struct DialectChoice {
+    private let project: SQLDialect?
+    private let byDatasource: [String: SQLDialect]
+    private let projectDatasource: String?
+
+    init(repository: LoadedRepository) {
+        project = repository.project.dialect.flatMap { SQLDialect(rawValue: $0.lowercased()) }
+        var candidates: [String: Set<SQLDialect>] = [:]
+        for environment in repository.environments {
+            for (name, mapping) in environment.datasources {
+                guard let dialect = mapping.type.flatMap(Self.dialect(of:)) else { continue }
+                candidates[name, default: []].insert(dialect)
+            }
+        }
+        projectDatasource = repository.project.defaults.datasource?.value
+        byDatasource = candidates.compactMapValues { $0.count == 1 ? $0.first : nil }
+    }
+
+    func dialect(for task: TaskSpec, in workflow: WorkflowSpec) -> SQLDialect {
+        if let project { return project }
+        let datasource = task.settings.datasource?.value ?? workflow.defaults.datasource?.value ?? projectDatasource
+        return datasource.flatMap { byDatasource[$0] } ?? .generic
+    }
+
+    private static func dialect(of type: DbType) -> SQLDialect? {
+        switch type {
+        case .MYSQL, .DORIS, .STARROCKS, .OCEANBASE: .mysql
+        case .POSTGRESQL, .REDSHIFT: .postgres
+        case .HIVE, .KYUUBI: .hive
+        case .SPARK: .spark
+        case .SQLITE: .sqlite
+        default: nil
+        }
+    }
+}
+
+extension LoadedRepository {
+    /// `infer:` of the task, else its workflow's defaults, else the project's (default true).
+    func infers(_ task: TaskSpec, in workflow: WorkflowSpec) -> Bool {
+        task.settings.infer ?? workflow.defaults.infer ?? project.defaults.infer ?? project.infer ?? true
+    }
+}

@@ -1,0 +1,2 @@
+-- datasource: dw
+insert into dw.sales select * from src.web_orders;

@@ -1,0 +1,2 @@
+-- datasource: dw
+insert overwrite table ods.customers select * from src.raw_customers;

@@ -1,0 +1,2 @@
+-- datasource: dw
+insert into dw.t2 select * from dw.t1;

@@ -1,0 +1,3 @@
+-- datasource: dw
+insert into dw.running_total
+select * from dw.running_total; -- WARNING: DF503
