@@ -47,6 +47,7 @@ session=$(login | sed -n 's/.*"sessionId":"\([^"]*\)".*/\1/p')
 # The example's `dw` datasource is the engine datasource `pv_dw`: a SQLite file next to the engine's data.
 if ! curl -s -H "sessionId: $session" "$base/datasources/list?type=SQLITE" | grep -q '"name":"pv_dw"'; then
   echo "==> creating the SQLite datasource pv_dw ($PWD/$state/pv_dw.sqlite)"
+  touch "$state/pv_dw.sqlite"
   curl -s -H "sessionId: $session" -H 'Content-Type: application/json' -X POST "$base/datasources" \
     -d "{\"name\":\"pv_dw\",\"type\":\"SQLITE\",\"database\":\"$PWD/$state/pv_dw.sqlite\",\"note\":\"dagforge demo warehouse\"}" \
     | grep -q '"code":0' || { echo "could not create the datasource" >&2; exit 1; }

@@ -3,10 +3,10 @@ import DagforgeSpec
 import Testing
 
 /// Impact over a repository where `orders` changes: `billing` follows it through a declared cross-workflow
-/// edge, `finance` follows `billing` transitively, `marts` follows `orders` only through an inferred SQL
-/// edge, and `hr` is unrelated.
+/// edge, `finance` follows `billing` transitively, `marts` follows `orders` only through an edge inferred
+/// from SQL (it reads `dw.orders`, which `orders/load` writes), and `hr` is unrelated.
 struct ChangeImpactTests {
-    static let repository = SpecLoader.load([
+    static let files = [
         "workflows/orders/load.sql": "INSERT INTO dw.orders SELECT 1;",
         "workflows/orders/clean.sql": "-- upstream: load\nDELETE FROM dw.orders WHERE 0;",
         "workflows/billing/invoice.sql": "-- upstream: orders/clean\nSELECT 2;",
@@ -15,19 +15,11 @@ struct ChangeImpactTests {
         "workflows/marts/daily.sql": "SELECT * FROM dw.orders;",
         "workflows/hr/people.sql": "SELECT 5;",
         "environments/test.yaml": "variables: {}\n",
-    ])
-
-    /// What SQL lineage finds: marts/daily reads dw.orders, which orders/load writes.
-    static let inferred = InferredEdge(
-        upstream: TaskAddress(workflow: "orders", task: "load"), downstream: TaskAddress(workflow: "marts", task: "daily"),
-        table: "dw.orders",
-        read: SourceRange(path: "workflows/marts/daily.sql", start: .init(line: 1, column: 15)),
-        written: SourceRange(path: "workflows/orders/load.sql", start: .init(line: 1, column: 13))
-    )
+    ]
+    static let repository = SpecLoader.load(files)
 
     @Test func changedWorkflowsAndEverythingDownstreamThroughEveryKindOfEdge() {
-        let impact = Compiler(repository: Self.repository, inferredEdges: [Self.inferred])
-            .impact(ofChangedFiles: ["workflows/orders/clean.sql"])
+        let impact = Compiler(repository: Self.repository).impact(ofChangedFiles: ["workflows/orders/clean.sql"])
         #expect(impact.changedWorkflows == ["orders"])
         #expect(impact.workflows == ["billing", "finance", "marts", "orders"])
         #expect(impact.tasks.map(\.description) == ["billing/invoice", "finance/ledger", "marts/daily", "orders/clean", "orders/load"],
@@ -37,13 +29,14 @@ struct ChangeImpactTests {
     }
 
     @Test func withoutTheInferredEdgeTheSQLOnlyDownstreamIsNotReached() {
-        let impact = Compiler(repository: Self.repository).impact(ofChangedFiles: ["workflows/orders/clean.sql"])
+        let repository = SpecLoader.load(Self.files.merging(["dagforge.yaml": "infer: false\n"]) { _, new in new })
+        let impact = Compiler(repository: repository).impact(ofChangedFiles: ["workflows/orders/clean.sql"])
         #expect(impact.workflows == ["billing", "finance", "orders"])
         #expect(impact.tables.isEmpty)
     }
 
     @Test func aDownstreamChangeDoesNotReachUpstream() {
-        let impact = Compiler(repository: Self.repository, inferredEdges: [Self.inferred])
+        let impact = Compiler(repository: Self.repository)
             .impact(ofChangedFiles: ["workflows/finance/ledger.sql", "workflows/hr/people.sql"])
         #expect(impact.workflows == ["finance", "hr"])
     }
