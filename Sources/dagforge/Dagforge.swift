@@ -12,6 +12,13 @@ struct Dagforge: AsyncParsableCommand {
             SchemaCommand.self,
             LineageCommand.self,
             EngineCommand.self,
+            PlanCommand.self,
+            ApplyCommand.self,
+            StatusCommand.self,
+            DiffCommand.self,
+            PromoteCommand.self,
+            ImportCommand.self,
+            RunCommand.self,
         ]
     )
 }
