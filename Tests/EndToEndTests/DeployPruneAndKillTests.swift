@@ -35,24 +35,28 @@ import Testing
     @Test func anApplyKilledHalfWayConvergesWhenRunAgain() async throws {
         let bed = try await DeployTestbed.start()
         defer { bed.stop() }
-        // One worker at a time, so the kill lands between workflows or in the middle of one.
+        // One workflow at a time; killed as soon as it reports the first workflow written.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: DagforgeBinary.path)
         process.arguments = ["apply", "--env", "test", "--parallelism", "1"]
         process.currentDirectoryURL = URL(fileURLWithPath: bed.repository.path)
         process.environment = ProcessInfo.processInfo.environment.merging(["DAGFORGE_ADMIN_PASSWORD": bed.engine.adminPassword]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill as soon as the first workflow is on the engine.
-        var seen = 0
-        let deadline = Date().addingTimeInterval(60)
-        while seen == 0, Date() < deadline {
-            try await Task.sleep(nanoseconds: 10_000_000)
-            seen = (try? await bed.workflows(project: "pharmacovigilance_test"))?.count ?? 0
+        let sawFirstWorkflow = try await offload { () -> Bool in
+            var text = ""
+            while !text.contains("created pv_") {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { return false }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            return true
         }
-        kill(process.processIdentifier, SIGKILL)
         try await offload { process.waitUntilExit() }
+        #expect(sawFirstWorkflow)
         #expect(process.terminationReason == .uncaughtSignal)
         let partial = try await bed.workflows(project: "pharmacovigilance_test")
         #expect(partial.count >= 1 && partial.count < 5, "killed too late: \(partial.keys.sorted())")

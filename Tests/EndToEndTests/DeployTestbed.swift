@@ -4,7 +4,8 @@ import Foundation
 
 /// The example repository (workflows/, environments/) in a real git repository, deployed with the built
 /// binary to the real included engine on a free loopback port. `test` and `uat` both point at that engine
-/// (projects `pharmacovigilance_test` and `pharmacovigilance_uat`), each with its SQLite datasource.
+/// (projects `pharmacovigilance_test` and `pharmacovigilance_uat`), each with its SQLite datasource; uat's
+/// tenant `pv_etl` exists.
 struct DeployTestbed {
     let engineDirectory: TemporaryDirectory
     let engine: EngineProcess
@@ -24,6 +25,10 @@ struct DeployTestbed {
                                                 headers: ["sessionId": session], rawBody: Data(body.utf8))
                 guard created.code == 0 else { throw DeployTestError.engine("create datasource \(name): \(created.body)") }
             }
+            // uat's tenant (test uses `default`).
+            let tenant = try HTTPForm.post("\(engine.baseURL)/tenants", ["tenantCode": "pv_etl", "queueId": "1"],
+                                           headers: ["sessionId": session])
+            guard tenant.code == 0 else { throw DeployTestError.engine("create tenant pv_etl: \(tenant.body)") }
             let repository = try GitRepository()
             let example = DagforgeBinary.exampleRepository
             try repository.copy(example.appendingPathComponent("workflows"), to: "workflows")
