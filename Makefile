@@ -47,3 +47,9 @@ bench-validate:
 schemathesis: deps
 	$(SWIFT) build --product dagforge
 	scripts/schemathesis.sh
+
+# Deploy at 4,000 workflows against the included engine: first apply and no-op plan (docs/benchmarks.md).
+.PHONY: bench-deploy
+bench-deploy:
+	$(SWIFT) build -c release --product dagforge
+	scripts/bench/deploy_bench.sh
