@@ -53,3 +53,9 @@ schemathesis: deps
 bench-changed-since:
 	$(SWIFT) build -c release --product dagforge
 	scripts/bench/changed_since.sh
+
+# Deploy at 4,000 workflows against the included engine: first apply and no-op plan (docs/benchmarks.md).
+.PHONY: bench-deploy
+bench-deploy:
+	$(SWIFT) build -c release --product dagforge
+	scripts/bench/deploy_bench.sh

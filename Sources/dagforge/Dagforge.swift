@@ -13,6 +13,13 @@ struct Dagforge: AsyncParsableCommand {
             LineageCommand.self,
             ExplainCommand.self,
             EngineCommand.self,
+            PlanCommand.self,
+            ApplyCommand.self,
+            StatusCommand.self,
+            DiffCommand.self,
+            PromoteCommand.self,
+            ImportCommand.self,
+            RunCommand.self,
         ]
     )
 }

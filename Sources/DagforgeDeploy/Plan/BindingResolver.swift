@@ -128,8 +128,22 @@ public struct DeployProblem: Codable, Hashable, Sendable, CustomStringConvertibl
 public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public var problems: [DeployProblem]
 
+    /// Problems with the same cause (one missing datasource used by 30 tasks) are listed once, with the
+    /// tasks they affect.
     public var description: String {
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s") prevent planning:\n"
-            + problems.map { "- " + $0.description }.joined(separator: "\n")
+        var groups: [(message: String, hint: String, places: [String])] = []
+        for problem in problems {
+            let place = problem.workflow + (problem.task.map { "/" + $0 } ?? "")
+            if let index = groups.firstIndex(where: { $0.message == problem.message && $0.hint == problem.hint }) {
+                groups[index].places.append(place)
+            } else {
+                groups.append((problem.message, problem.hint, [place]))
+            }
+        }
+        return "\(problems.count) problem\(problems.count == 1 ? "" : "s") prevent planning:\n" + groups.map { group in
+            let shown = group.places.prefix(5).joined(separator: ", ")
+                + (group.places.count > 5 ? " and \(group.places.count - 5) more" : "")
+            return "- \(group.message) (\(shown))\n  hint: \(group.hint)"
+        }.joined(separator: "\n")
     }
 }

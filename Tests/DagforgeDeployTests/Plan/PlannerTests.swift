@@ -164,4 +164,18 @@ import Testing
         #expect(error?.description.contains("datasource nope does not exist on the engine") == true)
         #expect(error?.description.contains("workflow ghost") == true)
     }
+
+    @Test func problemsWithOneCauseAreListedOnceWithTheirTasks() throws {
+        var broken = Fixtures.compiled()
+        broken.bindings = [
+            Binding(taskCode: 1, pointer: "/datasource", target: .datasourceId(name: "nope")),
+            Binding(taskCode: 2, pointer: "/datasource", target: .datasourceId(name: "nope")),
+        ]
+        let error = #expect(throws: PlanningError.self) {
+            try planner.plan(desired: [broken], snapshot: Fixtures.emptySnapshot())
+        }
+        let description = try #require(error?.description)
+        #expect(description.components(separatedBy: "datasource nope does not exist").count == 2, "\(description)")
+        #expect(description.contains("(\(broken.name)/extract, \(broken.name)/load)"))
+    }
 }

@@ -1,0 +1,36 @@
+import ArgumentParser
+import DagforgeCompiler
+import DagforgeDeploy
+import DagforgeSpec
+
+/// `--repo`, `--rev` and `--env` for commands that talk to an environment's engine.
+struct TargetOptions: ParsableArguments {
+    @OptionGroup var repository: RepoOptions
+    @OptionGroup var environment: EnvironmentOptions
+
+    /// Loads and compiles the specs for the chosen environment. Diagnostics go to standard error; errors in
+    /// the specs, or an environment without engine, end the command with exit code 1.
+    func target() throws -> DeployTarget {
+        let loaded = try repository.load()
+        return try Self.target(loaded, environment: try environment.resolved(in: loaded))
+    }
+
+    static func target(_ loaded: LoadedRepository, environment: String) throws -> DeployTarget {
+        let compilation = Compiler(repository: loaded).compile(environment: environment)
+        DiagnosticPrinter.printToStandardError(compilation.diagnostics.map { $0.redacted(by: compilation) })
+        do {
+            return try DeployTarget(compilation: compilation, revision: loaded.revision)
+        } catch {
+            DiagnosticPrinter.printFailure(compilation.redacting(error.description))
+            throw ExitCode.failure
+        }
+    }
+}
+
+private extension Diagnostic {
+    func redacted(by compilation: CompilationResult) -> Diagnostic {
+        var copy = self
+        copy.message = compilation.redacting(message)
+        return copy
+    }
+}
