@@ -32,6 +32,7 @@ struct RecoveryTests {
         #expect(try await restarted.taskStates(project: project, instance: id) == ["one": "SUCCESS", "two": "SUCCESS", "three": "SUCCESS"])
         // Give a surviving orphan the time to finish its sleep: it must have been killed.
         try await Task.sleep(for: .seconds(3.5))
+        try? testbed.engine.engineLog().write(toFile: "/tmp/runtime-recovery-engine.log", atomically: true, encoding: .utf8)
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.filter { $0 == "one" }.count == 1)
         #expect(lines.filter { $0 == "two-start" }.count == 2)

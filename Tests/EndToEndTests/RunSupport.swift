@@ -16,10 +16,11 @@ extension EngineClient {
 
     /// Starts a run; returns the trigger code.
     func startRun(project: Int64, workflow: Int64, extra: [(String, String)] = []) async throws -> Int64 {
-        let response = try await post("/projects/\(project)/executors/start-process-instance", pairs: [
-            ("processDefinitionCode", String(workflow)), ("scheduleTime", ""), ("failureStrategy", "CONTINUE"),
-            ("warningType", "NONE"),
-        ] + extra)
+        let defaults = [("processDefinitionCode", String(workflow)), ("scheduleTime", ""), ("failureStrategy", "CONTINUE"),
+                        ("warningType", "NONE")]
+        let overridden = Set(extra.map(\.0))
+        let response = try await post("/projects/\(project)/executors/start-process-instance",
+                                      pairs: defaults.filter { !overridden.contains($0.0) } + extra)
         guard response.code == 0, let trigger = response.data.int64Value else { throw EngineTestError.unexpected(response.text) }
         return trigger
     }

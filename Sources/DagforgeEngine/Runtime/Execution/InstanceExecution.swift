@@ -11,7 +11,7 @@ actor InstanceExecution {
     private var walker: DAGWalker
     private let tasks: [Int64: TaskDefinition]
     private var varPools: [Int64: [Property]] = [:]
-    private var running: [Int64: Task<Void, Never>] = [:]
+    private var running: [Int64: Task<TaskResult, Never>] = [:]
     private var wakeUp: (at: Date, task: Task<Void, Never>)?
     private var finished = false
 
@@ -84,8 +84,12 @@ actor InstanceExecution {
         for (code, phase) in walker.phases { if case .finished(let status) = phase { states[code] = status } }
         let execution = TaskExecution(context: context, runtime: runtime, plan: plan, task: task, dispatch: dispatch,
                                       upstreamPool: upstream, states: states)
-        running[dispatch.code] = Task {
-            let result = await execution.run()
+        // STOP cancels `work` (killing the task); the bookkeeping after it runs in a task of its own, which a
+        // cancellation does not reach, so the end is always recorded.
+        let work = Task { await execution.run() }
+        running[dispatch.code] = work
+        Task {
+            let result = await work.value
             await self.taskEnded(dispatch.code, result)
         }
     }

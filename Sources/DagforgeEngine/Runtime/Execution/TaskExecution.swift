@@ -57,8 +57,12 @@ struct TaskExecution: Sendable {
             result = TaskResult(status: .FAILURE, varPool: upstreamPool)
         }
         do {
-            try await context.store.finishTask(id: taskInstanceId, status: result.status, varPool: result.varPool,
-                                               follow: result.follow, dependentResult: dependentResult)
+            // A killed task's end is recorded all the same: the write runs outside the cancelled task.
+            let store = context.store
+            try await Task {
+                try await store.finishTask(id: taskInstanceId, status: result.status, varPool: result.varPool,
+                                           follow: result.follow, dependentResult: dependentResult)
+            }.value
         } catch {
             context.logger.error("cannot record the end of task instance \(taskInstanceId): \(error)")
         }
