@@ -9,7 +9,11 @@ import Logging
 public func buildEngine(_ configuration: EngineConfiguration) throws -> some ApplicationProtocol {
     let logger = configuration.logger
     let store = try EngineStore(directory: configuration.dataDirectory)
-    let api = EngineAPI(store: store, logger: logger)
+    let runtime = WorkflowRuntime(context: RuntimeContext(
+        store: store, dataDirectory: configuration.dataDirectory, host: "\(configuration.host):\(configuration.port)",
+        taskSlots: configuration.taskSlots, logger: logger))
+    let api = EngineAPI(store: store, runtime: runtime, logger: logger)
+    let storeReady = StartGate()
 
     let router = Router(context: EngineRequestContext.self)
     let endpoints = api.endpoints
@@ -25,7 +29,10 @@ public func buildEngine(_ configuration: EngineConfiguration) throws -> some App
         logger: logger)
     app.beforeServerStarts {
         try await prepareStore(store, configuration: configuration, worker: api.worker)
+        storeReady.open()
     }
+    app.addServices(RuntimeService(runtime: runtime, schedules: ScheduleFiring(store: store, codes: api.codes),
+                                   storeReady: storeReady, logger: logger))
     return app
 }
 

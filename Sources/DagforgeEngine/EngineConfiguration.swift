@@ -12,14 +12,17 @@ public struct EngineConfiguration: Sendable {
     public var dataDirectory: URL
     /// From `--admin-password` or `DAGFORGE_ADMIN_PASSWORD`; nil means DolphinScheduler's default.
     public var adminPassword: String?
+    /// How many tasks of one worker group run at once (its slot pool's parallelism).
+    public var taskSlots: Int
     public var logger: Logger
 
     public init(host: String = "127.0.0.1", port: Int = 12345, dataDirectory: URL,
-                adminPassword: String? = nil, logger: Logger = Logger(label: "dagforge.engine")) {
+                adminPassword: String? = nil, taskSlots: Int = 64, logger: Logger = Logger(label: "dagforge.engine")) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.adminPassword = adminPassword
+        self.taskSlots = taskSlots
         self.logger = logger
     }
 

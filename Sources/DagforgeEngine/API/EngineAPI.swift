@@ -4,6 +4,7 @@ import Logging
 /// and the OpenAPI document are built from; a new controller is one more line here.
 struct EngineAPI: Sendable {
     let store: EngineStore
+    let runtime: WorkflowRuntime
     let codes = CodeGenerator()
     let worker = LocalWorker()
     let logger: Logger
@@ -24,5 +25,9 @@ struct EngineAPI: Sendable {
                 transfer: WorkflowTransferService(store: store, codes: codes, projects: projects)).endpoints
             + TaskDefinitionController(tasks: TaskDefinitionService(store: store, codes: codes, projects: projects)).endpoints
             + SchedulerController(schedules: ScheduleService(store: store, projects: projects)).endpoints
+            + ExecutorController(executor: ExecutorService(store: store, runtime: runtime, codes: codes, projects: projects)).endpoints
+            + ProcessInstanceController(instances: ProcessInstanceService(store: store, projects: projects)).endpoints
+            + TaskInstanceController(tasks: TaskInstanceService(store: store, projects: projects)).endpoints
+            + LoggerController(logs: TaskLogService(store: store, projects: projects)).endpoints
     }
 }

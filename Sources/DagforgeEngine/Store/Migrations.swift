@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v1 queues, tenants, worker groups, environments, datasources", migrate: createResources)
         migrator.registerMigration("v1 projects and definitions", migrate: createDefinitions)
         migrator.registerMigration("v1 schedules", migrate: createSchedules)
+        migrator.registerMigration("v2 commands, process instances, task instances", migrate: createExecution)
     }
 
     private static func createAccounts(_ db: Database) throws {

@@ -13,7 +13,9 @@ struct OpenAPIDocumentTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-openapi-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try EngineStore(directory: directory)
-        let registered = EngineAPI(store: store, logger: Logger(label: "test")).endpoints
+        let runtime = WorkflowRuntime(context: RuntimeContext(store: store, dataDirectory: directory, host: "127.0.0.1:0",
+                                                              taskSlots: 1, logger: Logger(label: "test")))
+        let registered = EngineAPI(store: store, runtime: runtime, logger: Logger(label: "test")).endpoints
 
         let app = try buildEngine(EngineConfiguration(dataDirectory: directory))
         try await app.test(.live) { client in

@@ -11,6 +11,8 @@ enum LinuxProcessCalls {
     private static let pipe2Function: Pipe2? = symbol("pipe2")
     private static let pidfdOpenFunction: PidfdOpen? = symbol("pidfd_open")
     private static let addChdirFunction: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np")
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addCloseFromFunction: AddCloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
 
     private static func symbol<T>(_ name: String) -> T? {
         dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: T.self) }
@@ -39,5 +41,13 @@ enum LinuxProcessCalls {
     static func addChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ directory: String) -> Int32 {
         guard let function = addChdirFunction else { return ENOSYS }
         return directory.withCString { function(actions, $0) }
+    }
+
+    /// Makes the spawned child close every descriptor from `lowest` on before exec, so a task process never
+    /// holds the engine's listening socket or database files (which would outlive a crashed engine); returns an
+    /// errno value or 0.
+    static func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32 {
+        guard let function = addCloseFromFunction else { return ENOSYS }
+        return function(actions, lowest)
     }
 }

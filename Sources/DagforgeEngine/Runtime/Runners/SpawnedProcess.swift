@@ -31,7 +31,7 @@ final class SpawnedProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
-        let chdirResult = LinuxProcessCalls.addChdir(&actions, directory)
+        let chdirResult = LinuxProcessCalls.addChdir(&actions, directory) | LinuxProcessCalls.addCloseFrom(&actions, 3)
         // A new process group (pgid = pid), default signal handlers and an empty signal mask.
         var noSignals = sigset_t()
         var allSignals = sigset_t()

@@ -1,0 +1,75 @@
+import DagforgeWire
+import Foundation
+import GRDB
+
+/// The runtime's writes of task instances: one transaction per step of a task's life.
+extension EngineStore {
+    /// Records a task instance starting now. The previous valid instance of the task (a failed attempt, a
+    /// failed-over run) loses `flag YES` in the same transaction; if the task already succeeded in this instance
+    /// nothing is written and the success is returned, so a task is never run twice after a recovery.
+    func startTask(_ draft: TaskStartDraft, logDirectory: URL, executeDirectory: URL) async throws -> TaskStart {
+        let taskParams = draft.task.taskParams.compactString()
+        return try await write { db in
+            let previous = try TaskInstanceRecord.filter(TaskInstanceRecord.Columns.processInstanceId == draft.processInstanceId)
+                .filter(TaskInstanceRecord.Columns.taskCode == draft.task.code)
+                .filter(TaskInstanceRecord.Columns.flag == Flag.YES.rawValue).fetchOne(db)
+            if var previous {
+                if previous.status.isSuccess { return .alreadySucceeded(previous.storedState) }
+                // A SUB_PROCESS task still running after a recovery goes on waiting for its child.
+                if previous.taskType == TaskType.subProcess && !previous.status.isFinished {
+                    return .started(taskInstanceId: previous.id ?? 0)
+                }
+                previous.flag = Flag.NO.rawValue
+                try previous.update(db)
+            }
+            let now = Self.now()
+            var record = TaskInstanceRecord(
+                id: nil, processInstanceId: draft.processInstanceId, taskCode: draft.task.code,
+                taskDefinitionVersion: draft.task.version, name: draft.task.name, taskType: draft.task.taskType,
+                state: TaskExecutionStatus.RUNNING_EXECUTION.rawValue, flag: Flag.YES.rawValue,
+                retryTimes: draft.retryTimes, maxRetryTimes: max(draft.task.failRetryTimes, 0),
+                retryInterval: max(draft.task.failRetryInterval, 0), delayTime: max(draft.task.delayTime, 0),
+                taskInstancePriority: draft.priority.rawValue, workerGroup: draft.workerGroup, submitTime: now,
+                startTime: now, endTime: nil, host: draft.host, executePath: nil, logPath: nil, pid: 0,
+                taskParams: taskParams, varPool: nil, dependentResult: nil, follow: nil)
+            try record.insert(db)
+            let id = record.id ?? 0
+            record.logPath = logDirectory.appendingPathComponent("\(draft.processInstanceId)/\(id).log").path
+            record.executePath = executeDirectory.appendingPathComponent("\(draft.processInstanceId)/\(id)").path
+            try record.update(db)
+            return .started(taskInstanceId: id)
+        }
+    }
+
+    /// Where task instance `id` logs and runs (fixed when it starts).
+    func taskPaths(id: Int64) async throws -> (log: String, execute: String)? {
+        try await read { db in
+            guard let record = try TaskInstanceRecord.fetchOne(db, key: id), let log = record.logPath,
+                  let execute = record.executePath else { return nil }
+            return (log, execute)
+        }
+    }
+
+    /// Records the process group of a running task, so a restarted engine can kill it.
+    func recordTaskProcess(id: Int64, pid: Int32) async throws {
+        try await write { db in
+            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, Column("pid").set(to: Int(pid)))
+        }
+    }
+
+    /// Records how a task instance ended.
+    func finishTask(id: Int64, status: TaskExecutionStatus, varPool: [Property], follow: [Int64]?,
+                    dependentResult: String? = nil) async throws {
+        let pool = varPool.isEmpty ? nil : try WireJSON.string(varPool)
+        let branch = try follow.map { try WireJSON.string($0) }
+        try await write { db in
+            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, [
+                TaskInstanceRecord.Columns.state.set(to: status.rawValue),
+                Column("endTime").set(to: Self.now()),
+                Column("varPool").set(to: pool),
+                Column("follow").set(to: branch),
+                Column("dependentResult").set(to: dependentResult),
+            ])
+        }
+    }
+}
