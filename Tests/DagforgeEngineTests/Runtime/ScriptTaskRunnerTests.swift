@@ -79,7 +79,8 @@ struct ScriptTaskRunnerTests {
         let pid = try #require(started.pid)
         #expect(!OrphanedTaskProcess.kill(processGroup: pid, mark: "instance-42"))
         #expect(!processIsGone(pid))
-        #expect(OrphanedTaskProcess.kill(processGroup: pid, mark: "instance-41"))
+        // Right after spawn the shell may still be exec'ing, when /proc/<pid>/environ reads empty: wait for it.
+        #expect(await eventually { OrphanedTaskProcess.kill(processGroup: pid, mark: "instance-41") })
         let outcome = await running.value
         #expect(outcome.status == .FAILURE)
         #expect(await eventually { processIsGone(pid) })
