@@ -73,7 +73,10 @@ struct TemporaryPostgres {
         guard let user else { return [path] + arguments }
         let command = ([path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
-        return ["/bin/su", user, "-s", "/bin/sh", "-c", command]
+        // Start in the server's own directory: the caller's (e.g. a root-only temp clone) may be unreadable to
+        // the server user, and psql would print a warning into the output.
+        let directoryArgument = "'" + directory.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return ["/bin/su", user, "-s", "/bin/sh", "-c", "cd \(directoryArgument) && \(command)"]
     }
 
     @discardableResult
