@@ -30,7 +30,7 @@ public struct Compiler: Sendable {
         inference = LineageInference(lineage, declared: declared.graph)
         dependencies = resolver.adding(inference.edges, to: declared)
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
-        diagnostics = repository.diagnostics + Checks.repository.flatMap { $0.check(input) }
+        diagnostics = repository.diagnostics + Checks.repository.concurrentMap { $0.check(input) }.joined()
     }
 
     /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.

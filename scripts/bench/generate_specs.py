@@ -43,7 +43,7 @@ SQL = """-- upstream: {upstream}
 -- description: generated task {task} of workflow {index}
 INSERT OR REPLACE INTO wf{index}_t{task:02d} (id, amount, bizdate)
 SELECT id, amount * 2, '${{bizdate}}'
-FROM wf{index}_t{previous:02d}
+FROM {source}
 WHERE amount > {{{{ threshold }}}};
 """
 
@@ -52,6 +52,12 @@ def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as handle:
         handle.write(text)
+
+
+def source_table(index, task):
+    """The table a task reads: the previous task's output, or for the first task an external landing table
+    that no task writes (reading its own output would be a self-dependency, DF503)."""
+    return f"wf{index}_t{task - 1:02d}" if task > 0 else f"landing_wf{index}"
 
 
 def main():
@@ -76,7 +82,7 @@ def main():
             else:
                 upstream = f"t{task - 1:02d}"
             write(f"{folder}/t{task:02d}.sql",
-                  SQL.format(upstream=upstream, task=task, index=index, previous=max(task - 1, 0)))
+                  SQL.format(upstream=upstream, task=task, index=index, source=source_table(index, task)))
     if not os.path.isdir(f"{root}/.git"):
         run = lambda *command: subprocess.run(command, cwd=root, check=True, stdout=subprocess.DEVNULL)
         run("git", "init", "-q", "-b", "main")

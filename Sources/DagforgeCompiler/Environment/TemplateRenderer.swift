@@ -32,7 +32,7 @@ struct TemplateRenderer {
         while true {
             guard let close = Self.find(Self.closing, in: bytes, from: open + 2) else { break }
             output += bytes[copied..<open]
-            let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingBlanks()
             if let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) }) {
                 output += Array(value.utf8)
             } else {
@@ -70,7 +70,7 @@ struct TemplateRenderer {
             secrets.insert(value)
             return value
         }
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+        guard !name.isEmpty, name.allSatisfy(\.isNameCharacter) else {
             diagnostics.append(Diagnostic(.error, "DF401", "malformed placeholder '{{ \(name) }}'",
                                           hint: "Write {{ variable }} or {{ env.NAME }}.", at: range()))
             return nil

@@ -12,7 +12,7 @@ struct TaskParamsBuilder {
         let localParams = (task.settings.params ?? [:]).sorted { $0.key < $1.key }.map { Property(prop: $0.key, value: $0.value.value) }
         switch task.kind {
         case .sql(let text):
-            let sql = text.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let sql = text.text.trimmingWhitespace()
             let kind = task.settings.sqlType ?? (Self.looksLikeQuery(sql) ? .query : .non_query)
             let parameters = SqlParameters(type: task.datasource?.type?.rawValue ?? "", datasource: 0, sql: sql,
                                            sqlType: kind == .query ? 0 : 1, localParams: localParams)
@@ -86,7 +86,7 @@ struct TaskParamsBuilder {
 
     /// Whether the first statement returns rows (DolphinScheduler's sqlType 0).
     static func looksLikeQuery(_ sql: String) -> Bool {
-        let lines = sql.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("--") }
+        let lines = sql.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty && !$0.hasPrefix("--") }
         let first = lines.first?.split(separator: " ").first?.uppercased() ?? ""
         return ["SELECT", "WITH", "SHOW", "EXPLAIN", "DESCRIBE", "VALUES"].contains(first)
     }

@@ -17,7 +17,7 @@ extension SpecNode {
     /// Minutes from `90`, `"5m"`, `"1h"`, `"1d"` or `"120s"`; nil with a DF106 diagnostic otherwise.
     func minutes(_ key: String, _ context: inout DecodingContext) -> Int? {
         if let integer { return integer >= 0 ? integer : invalidDuration(key, &context) }
-        let text = (scalarText ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (scalarText ?? "").trimmingBlanks()
         guard let unit = text.last, let amount = Int(text.dropLast()), amount >= 0 else {
             return invalidDuration(key, &context)
         }

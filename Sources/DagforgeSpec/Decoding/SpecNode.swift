@@ -27,13 +27,7 @@ public struct SpecNode: Hashable, Sendable {
 
     /// A scalar typed as YAML's core schema would type an unquoted value: `3` is an integer, `true` a boolean.
     public static func plainScalar(_ text: String, range: SourceRange) -> SpecNode {
-        let kind: ScalarKind
-        switch text {
-        case "true", "false", "True", "False", "TRUE", "FALSE": kind = .boolean
-        case "", "~", "null", "Null", "NULL": kind = .null
-        default: kind = Int(text) != nil ? .integer : (Double(text) != nil ? .float : .string)
-        }
-        return SpecNode(.scalar(text, kind), range: range)
+        SpecNode(.scalar(text, ScalarKind(plain: text)), range: range)
     }
 
     public var scalarText: String? {
@@ -80,4 +74,25 @@ public struct SpecNode: Hashable, Sendable {
     }
 
     public func entry(_ key: String) -> Entry? { entries?.first { $0.key == key } }
+}
+
+extension SpecNode.ScalarKind {
+    /// The type YAML 1.2's core schema gives an unquoted value: `3` is an integer, `true` a boolean, `~` null.
+    init(plain text: String) {
+        switch text {
+        case "true", "false", "True", "False", "TRUE", "FALSE": self = .boolean
+        case "", "~", "null", "Null", "NULL": self = .null
+        default:
+            if Int(text) != nil {
+                self = .integer
+            } else if let first = text.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "-")
+                        || first == UInt8(ascii: "+") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")),
+                      Double(text) != nil {
+                // The first-character test keeps words such as `nan` and `inf` strings.
+                self = .float
+            } else {
+                self = .string
+            }
+        }
+    }
 }

@@ -61,7 +61,7 @@ enum TaskHeaderParser {
         index = line.index(index, offsetBy: marker.count)
         skipSpaces()
         let keyStart = index
-        while index < line.endIndex, line[index].isLetter || line[index].isNumber || line[index] == "_" || line[index] == "-" {
+        while index < line.endIndex, line[index].isNameCharacter {
             index = line.index(after: index)
         }
         let key = String(line[keyStart..<index])

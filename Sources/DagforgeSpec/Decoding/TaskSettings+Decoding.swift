@@ -71,12 +71,12 @@ extension TaskSettings {
     /// `a, b` → [a, b]; `root` (DolphinScheduler's marker for "no upstream") → [].
     private static func commaList(_ node: SpecNode) -> [Located<String>] {
         let text = node.scalarText ?? ""
-        if text.trimmingCharacters(in: .whitespaces).lowercased() == "root" { return [] }
+        if text.trimmingBlanks().lowercased() == "root" { return [] }
         var result: [Located<String>] = []
         var column = node.range.start.column
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let leading = part.prefix { $0 == " " }.count
-            let name = part.trimmingCharacters(in: .whitespaces)
+            let name = part.trimmingBlanks()
             if !name.isEmpty {
                 let start = SourceLocation(line: node.range.start.line, column: column + leading)
                 let end = SourceLocation(line: start.line, column: start.column + name.count)

@@ -4,7 +4,7 @@ import Yams
 enum YAMLDocument {
     static func parse(_ text: String, path: String) -> (SpecNode?, [Diagnostic]) {
         do {
-            guard let root = try Yams.compose(yaml: text) else { return (nil, []) }
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return (nil, []) }
             return (convert(root, path: path), [])
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, path: path)])
@@ -18,7 +18,7 @@ enum YAMLDocument {
         let range = range(of: node, path: path)
         switch node {
         case .scalar(let scalar):
-            return SpecNode(.scalar(scalar.string, kind(of: node, scalar: scalar)), range: range)
+            return SpecNode(.scalar(scalar.string, kind(of: scalar)), range: range)
         case .mapping(let mapping):
             let entries = mapping.map { key, value in
                 SpecNode.Entry(key: key.string ?? "", keyRange: self.range(of: key, path: path),
@@ -32,16 +32,13 @@ enum YAMLDocument {
         }
     }
 
-    private static func kind(of node: Node, scalar: Node.Scalar) -> SpecNode.ScalarKind {
-        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted || scalar.style == .literal
-            || scalar.style == .folded {
-            return .string
+    /// Quoted and block scalars are strings; plain ones are typed by the core schema. Yams runs with its
+    /// basic resolver (no implicit tags): its default one matches a regular expression per scalar and per key.
+    private static func kind(of scalar: Node.Scalar) -> SpecNode.ScalarKind {
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted, .literal, .folded: .string
+        case .any, .plain: SpecNode.ScalarKind(plain: scalar.string)
         }
-        if node.null != nil { return .null }
-        if node.bool != nil { return .boolean }
-        if node.int != nil { return .integer }
-        if node.float != nil { return .float }
-        return .string
     }
 
     private static func range(of node: Node, path: String) -> SourceRange {

@@ -2,7 +2,7 @@
 /// files on all cores. User mistakes become diagnostics; only a failing source throws.
 public enum SpecLoader {
     public static func load(from source: any SpecSource) throws(SpecSourceError) -> LoadedRepository {
-        load(files: try source.specFiles(), revision: source.revision)
+        load(files: try source.specFiles(), revision: try source.revision)
     }
 
     public static func load(files: [SpecFile], revision: SourceRevision) -> LoadedRepository {

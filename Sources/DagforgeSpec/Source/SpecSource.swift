@@ -2,7 +2,7 @@
 /// the disk, so `--rev` and the working tree share every other code path.
 public protocol SpecSource: Sendable {
     /// Which content this is (commit, dirty flag), for messages and for the deployer's provenance.
-    var revision: SourceRevision { get }
+    var revision: SourceRevision { get throws(SpecSourceError) }
     /// Every spec file: `dagforge.yaml`, `environments/*`, `workflows/**`, with its bytes, sorted by path.
     func specFiles() throws(SpecSourceError) -> [SpecFile]
 }

@@ -5,7 +5,8 @@ import Foundation
 public struct WorkingTreeSource: SpecSource {
     /// Absolute path of the spec root (the folder holding `workflows/`).
     public let root: String
-    public let revision: SourceRevision
+    /// The git status behind `revision` runs in the background while the files are read.
+    private let status: BackgroundResult<SourceRevision, SpecSourceError>
 
     public init(root: String) throws(SpecSourceError) {
         var isDirectory: ObjCBool = false
@@ -14,16 +15,24 @@ public struct WorkingTreeSource: SpecSource {
         }
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
         self.root = absolute
-        if let repository = try? GitRepository(discoveringFrom: absolute), let workdir = repository.workdir {
-            let prefix = SpecRoot.prefix(of: absolute, in: workdir)
-            let specPaths = ["dagforge.yaml", "workflows", "environments"].map { prefix + $0 }
-            let dirty = try repository.hasChanges(in: specPaths) { path in
-                path.hasPrefix(prefix) && SpecFile.isSpecPath(String(path.dropFirst(prefix.count)))
-            }
-            revision = SourceRevision(commit: repository.headSHA(), isDirty: dirty, requested: "working tree")
-        } else {
-            revision = SourceRevision(commit: nil, isDirty: false, requested: "working tree")
+        status = BackgroundResult { () throws(SpecSourceError) in try Self.revision(of: absolute) }
+    }
+
+    public var revision: SourceRevision {
+        get throws(SpecSourceError) { try status.get() }
+    }
+
+    /// HEAD and whether any spec file differs from it, for the git checkout containing `root`.
+    private static func revision(of root: String) throws(SpecSourceError) -> SourceRevision {
+        guard let repository = try? GitRepository(discoveringFrom: root), let workdir = repository.workdir else {
+            return SourceRevision(commit: nil, isDirty: false, requested: "working tree")
         }
+        let prefix = SpecRoot.prefix(of: root, in: workdir)
+        let specPaths = ["dagforge.yaml", "workflows", "environments"].map { prefix + $0 }
+        let dirty = try repository.hasChanges(in: specPaths) { path in
+            path.hasPrefix(prefix) && SpecFile.isSpecPath(String(path.dropFirst(prefix.count)))
+        }
+        return SourceRevision(commit: repository.headSHA(), isDirty: dirty, requested: "working tree")
     }
 
     public func specFiles() throws(SpecSourceError) -> [SpecFile] {
@@ -46,18 +55,31 @@ public struct WorkingTreeSource: SpecSource {
         return loaded
     }
 
-    /// Regular files under `folder` (relative to the root), skipping hidden names as git checkouts do.
+    /// Regular files under `folder` (relative to the root), skipping hidden names as git checkouts do. Reads
+    /// directory entries with their types, so 40,000 files need no `stat` each.
     private func collectFiles(in folder: String, into paths: inout [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder) else { return }
-        for name in names where !name.hasPrefix(".") {
+        guard let directory = opendir(root + "/" + folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            guard !name.hasPrefix(".") else { continue }
             let path = folder + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                collectFiles(in: path, into: &paths)
-            } else {
-                paths.append(path)
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): collectFiles(in: path, into: &paths)
+            case Int32(DT_REG): paths.append(path)
+            default: collectEntry(path, into: &paths)
             }
+        }
+    }
+
+    /// A symbolic link or an entry whose type the file system does not report: follow it as `stat` does.
+    private func collectEntry(_ path: String, into paths: inout [String]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            collectFiles(in: path, into: &paths)
+        } else {
+            paths.append(path)
         }
     }
 }

@@ -66,7 +66,7 @@ struct ValidateCommand: AsyncParsableCommand {
     private func readSpecFiles() throws -> (files: [SpecFile], revision: SourceRevision) {
         do {
             let source = try SpecRoot.open(repository: repository.repo, revision: repository.rev)
-            return (try source.specFiles(), source.revision)
+            return (try source.specFiles(), try source.revision)
         } catch {
             DiagnosticPrinter.printFailure(error.description)
             throw ExitCode.failure
@@ -82,11 +82,11 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    /// Source lines are split only for the files a diagnostic points into.
+    /// Source lines are decoded and split only for the files a diagnostic points into.
     private func renderOptions(_ files: [SpecFile]) -> DiagnosticRenderOptions {
-        let texts = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         return DiagnosticRenderOptions(color: output.usesColor, strict: scope.strict) { path in
-            texts[path].map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
+            filesByPath[path].map { $0.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
         }
     }
 }

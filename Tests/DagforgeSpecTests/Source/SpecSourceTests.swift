@@ -43,7 +43,7 @@ struct SpecSourceTests {
         try sandbox.write("workflows/daily/report.sql", "-- upstream: load\n-- datasource: dw\nSELECT 3;\n")
         try sandbox.write("workflows/daily/extract.sql", "-- datasource: dw\nSELECT 'edited';\n")
         let tree = try WorkingTreeSource(root: sandbox.path)
-        #expect(tree.revision.isDirty)
+        #expect(try tree.revision.isDirty)
         #expect(try SpecLoader.load(from: tree).workflows[0].tasks.map(\.name) == ["extract", "load", "report"])
         let older = try SpecLoader.load(from: GitRevisionSource(root: sandbox.path, revision: "HEAD~1"))
         #expect(older.workflows[0].tasks.map(\.name) == ["extract"])
