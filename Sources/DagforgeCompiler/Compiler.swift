@@ -25,10 +25,12 @@ public struct Compiler: Sendable {
     public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
         self.repository = repository
         let resolver = DependencyResolver(repository: repository)
-        let declared = resolver.resolve(inferred: inferredEdges)
-        lineage = RepositoryLineage(repository: repository)
+        // Declared edges and table lineage are independent: resolve one while analysing the other's SQL.
+        let (declared, lineage) = concurrently({ resolver.resolve(inferred: inferredEdges) },
+                                               { RepositoryLineage(repository: repository) })
+        self.lineage = lineage
         inference = LineageInference(lineage, declared: declared.graph)
-        dependencies = resolver.adding(inference.edges, to: declared)
+        dependencies = resolver.adding(inference.edges, to: consume declared)
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         diagnostics = repository.diagnostics + Checks.repository.concurrentMap { $0.check(input) }.joined()
     }
@@ -78,7 +80,14 @@ public struct Compiler: Sendable {
         }
         var renderer = EnvironmentRenderer(environment: environment, project: repository.project,
                                            processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity)
-        let rendered = repository.workflows.map { renderer.render($0) }
+        // Workflows render independently: in shares on all cores, each with its own diagnostics, merged in order.
+        let base = renderer
+        let shares = repository.workflows.chunkedForCores(2 * ProcessInfo.processInfo.activeProcessorCount).concurrentMap { share in
+            var part = base.startingFresh()
+            return (share.map { part.render($0) }, part)
+        }
+        let rendered = shares.flatMap(\.0)
+        for (_, part) in shares { renderer.absorb(part) }
         let engine = renderer.engineConnection()
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         let problems = renderer.templates.diagnostics

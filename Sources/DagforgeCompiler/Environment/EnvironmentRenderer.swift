@@ -54,6 +54,18 @@ struct EnvironmentRenderer {
         return RenderedWorkflow(spec: workflow, tasks: tasks, schedule: schedule, parameterList: params)
     }
 
+    /// The same renderer with no diagnostics or secrets collected yet, to render a share of the workflows.
+    func startingFresh() -> EnvironmentRenderer {
+        var copy = self
+        copy.templates.forgetCollected()
+        return copy
+    }
+
+    /// Takes over what a share's renderer collected.
+    mutating func absorb(_ share: EnvironmentRenderer) {
+        templates.absorb(share.templates)
+    }
+
     mutating func engineConnection() -> EngineConnection? {
         guard let engine = environment.engine else { return nil }
         let authentication: EngineConnection.Authentication? = switch engine.authentication {

@@ -101,6 +101,12 @@ struct TemplateRenderer {
 }
 
 extension TemplateRenderer {
+    /// Drops the secrets and diagnostics collected so far.
+    mutating func forgetCollected() {
+        secrets = []
+        diagnostics = []
+    }
+
     /// Takes over another renderer's secrets and diagnostics.
     mutating func absorb(_ other: TemplateRenderer) {
         secrets.formUnion(other.secrets)

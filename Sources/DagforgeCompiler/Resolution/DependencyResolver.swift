@@ -23,12 +23,13 @@ public struct DependencyResolver: Sendable {
                 resolveKindReferences(of: task, in: workflow, into: &result)
             }
         }
-        return adding(inferred, to: result)
+        return adding(inferred, to: consume result)
     }
 
     /// `graph` with the inferred edges whose reader accepts inference added (an edge already declared
     /// keeps both origins).
-    public func adding(_ inferred: [InferredEdge], to graph: DependencyGraph) -> DependencyGraph {
+    /// The graph is consumed so that adding to it does not copy 40,000 nodes.
+    public func adding(_ inferred: [InferredEdge], to graph: consuming DependencyGraph) -> DependencyGraph {
         var result = graph
         for edge in inferred where acceptsInference(edge) {
             result.add(.init(from: edge.upstream, to: edge.downstream),

@@ -39,7 +39,7 @@ extension SpecNode {
     /// A value of a wire enum, matched case-insensitively (`medium` → `MEDIUM`).
     func wireEnum<E: RawRepresentable & CaseIterable>(_ type: E.Type, key: String,
                                                       _ context: inout DecodingContext) -> E? where E.RawValue == String {
-        let text = (scalarText ?? "").uppercased().replacingOccurrences(of: "-", with: "_")
+        let text = String((scalarText ?? "").uppercased().map { $0 == "-" ? "_" : $0 })
         if let value = E(rawValue: text) { return value }
         let names = E.allCases.map(\.rawValue)
         context.invalidValue(self, "'\(scalarText ?? "")' is not a valid \(key)"

@@ -44,7 +44,7 @@ enum YAMLDocument {
     private static func range(of node: Node, path: String) -> SourceRange {
         let start = SourceLocation(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         var end = start
-        if case .scalar(let scalar) = node, !scalar.string.contains("\n") {
+        if case .scalar(let scalar) = node, !scalar.string.utf8.contains(UInt8(ascii: "\n")) {
             end = SourceLocation(line: start.line, column: start.column + scalar.string.count)
         }
         return SourceRange(path: path, start: start, end: end)

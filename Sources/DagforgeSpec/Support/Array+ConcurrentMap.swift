@@ -12,11 +12,21 @@ extension Array where Element: Sendable {
     }
 
     /// Splits the elements into one contiguous chunk per core (at least one element each).
-    func chunkedForCores(_ cores: Int) -> [[Element]] {
+    public func chunkedForCores(_ cores: Int) -> [[Element]] {
         guard !isEmpty else { return [] }
         let size = Swift.max(1, (count + cores - 1) / cores)
         return stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
+}
+
+/// Runs two independent computations at the same time and returns both results.
+public func concurrently<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                            _ second: @Sendable () -> Second) -> (First, Second) {
+    let firstResult = ResultSlots<First>(count: 1), secondResult = ResultSlots<Second>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { firstResult.store(first(), at: 0) } else { secondResult.store(second(), at: 0) }
+    }
+    return (firstResult.values()[0], secondResult.values()[0])
 }
 
 /// Write-once slots filled from `concurrentPerform`; each index is written by exactly one iteration, and
