@@ -43,13 +43,17 @@ public struct LineageInference: Hashable, Sendable {
                     if !all.isEmpty { ownOutputReads.append(read) }
                     continue
                 }
-                let key = Set(others.map(\.task))
                 let last: TaskAddress?
-                if let known = lastWriter[key] {
-                    last = known
+                if others.count == 1 {
+                    last = others[0].task  // the usual case: one writer, nothing to order
                 } else {
-                    last = Self.last(of: key, in: declared)
-                    lastWriter[key] = last
+                    let key = Set(others.map(\.task))
+                    if let known = lastWriter[key] {
+                        last = known
+                    } else {
+                        last = Self.last(of: key, in: declared)
+                        lastWriter[key] = last
+                    }
                 }
                 if let writer = others.first(where: { $0.task == last }) {
                     edges.append(InferredEdge(upstream: writer.task, downstream: read.task, table: read.table,

@@ -2,91 +2,111 @@
 /// (SQL) or `# key: value` (shell, Python) with a known key are header entries; a near miss of a known
 /// key (`-- upstrem:`) is an error; anything else is an ordinary comment. The body starts after the last
 /// entry, and a shebang line stays in front of it.
+///
+/// Works on UTF-8 bytes (it runs over every task file of the repository); columns are still counted in
+/// characters.
 enum TaskHeaderParser {
     static let knownKeys: [String] = ["name"] + TaskSettings.fields.map(\.key)
+    private static let knownKeySet = Set(knownKeys)
 
     static func parse(_ text: String, path: String, marker: String) -> (TaskHeader, [Diagnostic]) {
+        let bytes = text.utf8
+        let markerBytes = Array(marker.utf8)
         var entries: [TaskHeader.Entry] = []
         var diagnostics: [Diagnostic] = []
         var shebang: Substring?
-        var bodyStartIndex = text.startIndex
+        var bodyStart = bytes.startIndex
         var bodyLine = 1
         var bodyOffset = 0
         var line = 0
         var offset = 0
-        var remaining = text[...]
-        while !remaining.isEmpty {
+        var lineStart = bytes.startIndex
+        while lineStart < bytes.endIndex {
             line += 1
-            let lineEnd = remaining.firstIndex(of: "\n") ?? remaining.endIndex
-            let content = remaining[..<lineEnd]
-            let next = lineEnd == remaining.endIndex ? lineEnd : remaining.index(after: lineEnd)
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
+            let content = text[lineStart..<lineEnd]
+            let lineLength = bytes.distance(from: lineStart, to: next)
             defer {
-                offset += remaining[..<next].utf8.count
-                remaining = remaining[next...]
+                offset += lineLength
+                lineStart = next
             }
-            if line == 1, marker == "#", content.hasPrefix("#!") {
+            if line == 1, marker == "#", content.utf8.starts(with: "#!".utf8) {
                 shebang = content
-                bodyStartIndex = next
+                bodyStart = next
                 bodyLine = 2
-                bodyOffset = content.utf8.count + 1
+                bodyOffset = lineLength
                 continue
             }
-            let trimmed = content.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("\r") { continue }
-            guard trimmed.hasPrefix(marker) else { break }
-            guard let (key, keyColumn, value, valueColumn) = splitEntry(content, marker: marker) else { continue }
-            let keyRange = range(path, line, keyColumn, key.count, offset)
-            if knownKeys.contains(key) {
-                let valueRange = range(path, line, valueColumn, value.count, offset)
-                entries.append(.init(key: Located(key, at: keyRange), value: Located(value, at: valueRange)))
-                bodyStartIndex = next
+            let firstVisible = content.utf8.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+            guard let firstVisible, content.utf8[firstVisible] != UInt8(ascii: "\r") else { continue }
+            guard content.utf8[firstVisible...].starts(with: markerBytes) else { break }
+            let afterMarker = content.utf8.index(firstVisible, offsetBy: markerBytes.count)
+            guard let entry = splitEntry(content, after: afterMarker) else { continue }
+            let keyRange = range(path, line, entry.keyColumn, entry.key.count, offset)
+            if knownKeySet.contains(entry.key) {
+                let valueRange = range(path, line, entry.valueColumn, entry.value.count, offset)
+                entries.append(.init(key: Located(entry.key, at: keyRange), value: Located(entry.value, at: valueRange)))
+                bodyStart = next
                 bodyLine = line + 1
-                bodyOffset = offset + remaining[..<next].utf8.count
-            } else if let suggestion = NameSuggestion.closest(to: key, in: knownKeys) {
-                diagnostics.append(Diagnostic(.error, "DF102", "unknown header key '\(key)'; did you mean '\(suggestion)'?",
+                bodyOffset = offset + lineLength
+            } else if let suggestion = NameSuggestion.closest(to: entry.key, in: knownKeys) {
+                diagnostics.append(Diagnostic(.error, "DF102", "unknown header key '\(entry.key)'; did you mean '\(suggestion)'?",
                                               hint: "Header keys: \(knownKeys.joined(separator: ", ")).", at: keyRange))
             }
         }
-        var body = String(text[bodyStartIndex...])
+        var body = String(text[bodyStart...])
         if let shebang { body = shebang + "\n" + body }
         let start = SourceRange(path: path, start: SourceLocation(line: bodyLine, column: 1, offset: bodyOffset))
         return (TaskHeader(entries: entries, body: TaskText(body, start: start)), diagnostics)
     }
 
-    /// `-- key: value` → (key, its column, value, its column); nil when the comment is not shaped so.
-    private static func splitEntry(_ line: Substring, marker: String) -> (String, Int, String, Int)? {
-        var index = line.startIndex
-        func skipSpaces() { while index < line.endIndex, line[index] == " " || line[index] == "\t" { index = line.index(after: index) } }
-        skipSpaces()
-        index = line.index(index, offsetBy: marker.count)
-        skipSpaces()
-        let keyStart = index
-        while index < line.endIndex, line[index].isNameCharacter {
-            index = line.index(after: index)
+    private struct SplitEntry {
+        var key: String
+        var keyColumn: Int
+        var value: String
+        var valueColumn: Int
+    }
+
+    /// `key: value` after the comment marker of `line`; nil when the comment is not shaped so.
+    private static func splitEntry(_ line: Substring, after markerEnd: String.Index) -> SplitEntry? {
+        let bytes = line.utf8
+        func skipBlanks(from index: String.Index) -> String.Index {
+            bytes[index...].firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? bytes.endIndex
         }
-        let key = String(line[keyStart..<index])
-        guard !key.isEmpty, index < line.endIndex, line[index] == ":" else { return nil }
-        index = line.index(after: index)
-        skipSpaces()
-        let value = String(line[index...]).trimmingTrailingWhitespace()
-        let keyColumn = line.distance(from: line.startIndex, to: keyStart) + 1
-        let valueColumn = line.distance(from: line.startIndex, to: index) + 1
-        return (key.replacingHyphens(), keyColumn, value, valueColumn)
+        let keyStart = skipBlanks(from: markerEnd)
+        // Non-ASCII bytes are let through here and judged per character below.
+        let keyEnd = bytes[keyStart...].firstIndex { byte in
+            byte < 0x80 && !byte.isASCIINameCharacter
+        } ?? bytes.endIndex
+        let key = line[keyStart..<keyEnd]
+        guard !key.isEmpty, key.allSatisfy(\.isNameCharacter), keyEnd < bytes.endIndex, bytes[keyEnd] == UInt8(ascii: ":")
+        else { return nil }
+        let valueStart = skipBlanks(from: bytes.index(after: keyEnd))
+        return SplitEntry(key: key.utf8.contains(UInt8(ascii: "-")) ? String(key.map { $0 == "-" ? "_" : $0 }) : String(key),
+                          keyColumn: column(of: keyStart, in: line),
+                          value: trimmingTrailingWhitespace(line[valueStart...]),
+                          valueColumn: column(of: valueStart, in: line))
+    }
+
+    /// 1-based character column of `index` in `line`.
+    private static func column(of index: String.Index, in line: Substring) -> Int {
+        let prefix = line.utf8[..<index]
+        return (prefix.allSatisfy { $0 < 0x80 } ? prefix.count : line[..<index].count) + 1
+    }
+
+    private static func trimmingTrailingWhitespace(_ text: Substring) -> String {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            guard text[previous].isWhitespace else { break }
+            end = previous
+        }
+        return String(text[..<end])
     }
 
     private static func range(_ path: String, _ line: Int, _ column: Int, _ length: Int, _ lineOffset: Int) -> SourceRange {
         SourceRange(path: path, start: SourceLocation(line: line, column: column, offset: lineOffset + column - 1),
                     end: SourceLocation(line: line, column: column + length, offset: lineOffset + column - 1 + length))
     }
-}
-
-private extension String {
-    func trimmingTrailingWhitespace() -> String {
-        var copy = self
-        while let last = copy.last, last.isWhitespace { copy.removeLast() }
-        return copy
-    }
-
-    /// DolphinScheduler users write `retry-interval`; the format's keys use `_`.
-    func replacingHyphens() -> String { String(map { $0 == "-" ? "_" : $0 }) }
 }

@@ -50,13 +50,13 @@ struct RepositoryLayout {
     var projectFile: SpecFile?
     var environmentFiles: [SpecFile] = []
     var workflowFolders: [WorkflowFolder] = []
-    var filesByPath: [String: SpecFile] = [:]
+    let filesByPath: SpecFileIndex
     var diagnostics: [Diagnostic] = []
 
     init(files: [SpecFile]) {
+        filesByPath = SpecFileIndex(files)
         var folders: [String: [SpecFile]] = [:]
         for file in files {
-            filesByPath[file.path] = file
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path == "dagforge.yaml" {
                 projectFile = file

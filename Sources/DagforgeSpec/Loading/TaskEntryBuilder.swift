@@ -2,7 +2,7 @@
 struct TaskEntryBuilder {
     let workflow: String
     let folderPath: String
-    let files: [String: SpecFile]
+    let files: SpecFileIndex
 
     /// A file task with the entry's settings layered over its header's.
     func override(_ task: TaskSpec, with entry: TaskEntry) -> TaskSpec {

@@ -2,7 +2,7 @@
 /// entries add tasks or override task files by name.
 struct WorkflowAssembler {
     let folder: RepositoryLayout.WorkflowFolder
-    let files: [String: SpecFile]
+    let files: SpecFileIndex
 
     func assemble() -> (WorkflowSpec, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -17,11 +17,16 @@ extension Character {
     /// A letter, a digit, `_` or `-`: the characters of variable names and header keys. ASCII is answered
     /// without a Unicode property lookup.
     public var isNameCharacter: Bool {
-        if let ascii = asciiValue {
-            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x30 && ascii <= 0x39)
-                || ascii == UInt8(ascii: "_") || ascii == UInt8(ascii: "-")
-        }
+        if let ascii = asciiValue { return ascii.isASCIINameCharacter }
         return isLetter || isNumber
+    }
+}
+
+extension UInt8 {
+    /// An ASCII letter, digit, `_` or `-`.
+    var isASCIINameCharacter: Bool {
+        (self >= 0x61 && self <= 0x7A) || (self >= 0x41 && self <= 0x5A) || (self >= 0x30 && self <= 0x39)
+            || self == UInt8(ascii: "_") || self == UInt8(ascii: "-")
     }
 }
 

@@ -84,7 +84,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     /// Source lines are decoded and split only for the files a diagnostic points into.
     private func renderOptions(_ files: [SpecFile]) -> DiagnosticRenderOptions {
-        let filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let filesByPath = SpecFileIndex(files)
         return DiagnosticRenderOptions(color: output.usesColor, strict: scope.strict) { path in
             filesByPath[path].map { $0.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) }
         }
