@@ -98,7 +98,7 @@ def create_workflow(api):
     codes = api.call("GET", f"/projects/{project}/task-definition/gen-task-codes", {"genNum": len(TASKS)})
     tasks = [{"code": code, "version": 1, "name": name, "description": "", "taskType": "SHELL",
               "taskParams": {"localParams": [], "rawScript": "echo ok", "resourceList": []},
-              "flag": "YES", "taskPriority": "MEDIUM", "workerGroup": "default", "environmentCode": -1,
+              "flag": "YES", "isCache": "NO", "taskPriority": "MEDIUM", "workerGroup": "default", "environmentCode": -1,
               "failRetryTimes": 0, "failRetryInterval": 1, "timeoutFlag": "CLOSE", "timeout": 0, "delayTime": 0,
               "taskGroupId": 0, "taskGroupPriority": 0, "cpuQuota": -1, "memoryMax": -1, "taskExecuteType": "BATCH"}
              for name, code in zip(TASKS, codes)]
@@ -187,7 +187,7 @@ def handoff_gaps(database):
     """Upstream end -> downstream recorded start and -> downstream process start, in ms; and the last task end."""
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     rows = connection.execute(
-        "select processInstanceId, name, logPath from taskInstance where flag = 1 and state = 'SUCCESS'").fetchall()
+        "select processInstanceId, name, logPath from taskInstance where flag = 'YES' and state = 'SUCCESS'").fetchall()
     connection.close()
     by_instance = {}
     for instance, name, path in rows:
