@@ -19,11 +19,11 @@ public final class EngineStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         pool = try DatabasePool(path: directory.appendingPathComponent("engine.sqlite").path,
                                 configuration: configuration)
+        // Only now: opening the pool switches the writer to WAL mode and to `synchronous = NORMAL`, which does not
+        // sync commits (a power loss could lose acknowledged writes). Only the writer's setting matters.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         commits = GroupCommit(pool: pool)
     }
 

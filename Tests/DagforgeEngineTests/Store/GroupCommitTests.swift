@@ -51,4 +51,13 @@ struct GroupCommitTests {
         let commits = counter.commits.withLock { $0 }
         #expect(commits < 200, "\(commits) commits for 200 concurrent writes")
     }
+
+    @Test("commits are synced to disk (synchronous = FULL on the writer)")
+    func commitsAreSynced() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try EngineStore(directory: directory)
+        try store.migrate()
+        #expect(try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+    }
 }
