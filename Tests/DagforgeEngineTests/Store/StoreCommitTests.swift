@@ -4,8 +4,8 @@ import Synchronization
 import Testing
 @testable import DagforgeEngine
 
-@Suite("Store group commit")
-struct GroupCommitTests {
+@Suite("Store commits: synced, grouped")
+struct StoreCommitTests {
     /// Counts the transactions SQLite committed.
     private final class CommitCounter: TransactionObserver, Sendable {
         let commits = Mutex(0)
@@ -19,7 +19,7 @@ struct GroupCommitTests {
 
     @Test("concurrent writes share commits; a write that throws loses only its own changes")
     func concurrentWrites() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-commit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try EngineStore(directory: directory)
         try store.migrate()
@@ -54,7 +54,7 @@ struct GroupCommitTests {
 
     @Test("commits are synced to disk (synchronous = FULL on the writer)")
     func commitsAreSynced() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-commit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try EngineStore(directory: directory)
         try store.migrate()
