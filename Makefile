@@ -59,3 +59,11 @@ bench-changed-since:
 bench-deploy:
 	$(SWIFT) build -c release --product dagforge
 	scripts/bench/deploy_bench.sh
+
+# The night burst on the included engine: N instances of a 5-task chain at once (docs/benchmarks.md).
+# Builds nothing: run `swift build -c release --product dagforge` first, or point DAGFORGE_BIN elsewhere.
+DAGFORGE_BIN ?= .build/release/dagforge
+BURST_INSTANCES ?= 4000
+.PHONY: bench-engine-burst
+bench-engine-burst:
+	DAGFORGE_BIN=$(DAGFORGE_BIN) python3 scripts/bench/engine_burst.py --instances $(BURST_INSTANCES)

@@ -17,7 +17,9 @@ extension EngineStore {
                 if previous.status.isSuccess { return .alreadySucceeded(previous.storedState) }
                 // A SUB_PROCESS task still running after a recovery goes on waiting for its child.
                 if previous.taskType == TaskType.subProcess && !previous.status.isFinished {
-                    return .started(taskInstanceId: previous.id ?? 0)
+                    let id = previous.id ?? 0
+                    return .started(taskInstanceId: id, logPath: previous.logPath ?? Self.logPath(logDirectory, draft, id),
+                                    executePath: previous.executePath ?? Self.executePath(executeDirectory, draft, id))
                 }
                 previous.flag = Flag.NO.rawValue
                 try previous.update(db)
@@ -34,20 +36,21 @@ extension EngineStore {
                 taskParams: taskParams, varPool: nil, dependentResult: nil, follow: nil)
             try record.insert(db)
             let id = record.id ?? 0
-            record.logPath = logDirectory.appendingPathComponent("\(draft.processInstanceId)/\(id).log").path
-            record.executePath = executeDirectory.appendingPathComponent("\(draft.processInstanceId)/\(id)").path
-            try record.update(db)
-            return .started(taskInstanceId: id)
+            let logPath = Self.logPath(logDirectory, draft, id)
+            let executePath = Self.executePath(executeDirectory, draft, id)
+            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, [
+                Column("logPath").set(to: logPath), Column("executePath").set(to: executePath),
+            ])
+            return .started(taskInstanceId: id, logPath: logPath, executePath: executePath)
         }
     }
 
-    /// Where task instance `id` logs and runs (fixed when it starts).
-    func taskPaths(id: Int64) async throws -> (log: String, execute: String)? {
-        try await read { db in
-            guard let record = try TaskInstanceRecord.fetchOne(db, key: id), let log = record.logPath,
-                  let execute = record.executePath else { return nil }
-            return (log, execute)
-        }
+    private static func logPath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
+        directory.appendingPathComponent("\(draft.processInstanceId)/\(id).log").path
+    }
+
+    private static func executePath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
+        directory.appendingPathComponent("\(draft.processInstanceId)/\(id)").path
     }
 
     /// Records the process group of a running task, so a restarted engine can kill it.

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The engine's state: one SQLite database in WAL mode in the data directory. This type owns the database
-/// pool; every write is an intent-named method running in one transaction, so a request is either fully
+/// pool; every write is an intent-named method that applies atomically (concurrent writes share one commit, see `GroupCommit`), so a request is either fully
 /// stored or not at all, and `kill -9` loses no acknowledged write (commits are fsynced: `synchronous=FULL`).
 /// Records never leave `Store/`: methods return DagforgeWire values or the plain structs of `StoreValues.swift`.
 ///
@@ -11,6 +11,7 @@ import GRDB
 /// operations as `EngineStore+<Concern>.swift` extensions using `write` / `read`.
 public final class EngineStore: Sendable {
     let pool: DatabasePool
+    private let commits: GroupCommit
 
     /// Opens (creating if needed) `engine.sqlite` in `directory`. Call `migrate()` before use.
     public init(directory: URL) throws {
@@ -18,11 +19,12 @@ public final class EngineStore: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         pool = try DatabasePool(path: directory.appendingPathComponent("engine.sqlite").path,
                                 configuration: configuration)
+        // Only now: opening the pool switches the writer to WAL mode and to `synchronous = NORMAL`, which does not
+        // sync commits (a power loss could lose acknowledged writes). Only the writer's setting matters.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        commits = GroupCommit(pool: pool)
     }
 
     /// Applies the migrations not applied yet, each in its own transaction.
@@ -32,9 +34,10 @@ public final class EngineStore: Sendable {
         try migrator.migrate(pool)
     }
 
-    /// Runs `body` in one write transaction.
+    /// Runs `body` atomically (in a savepoint of a transaction that concurrent writes share) and returns once
+    /// it is committed and synced.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.write(body)
+        try await commits.write(body)
     }
 
     /// Runs `body` on a read-only snapshot (concurrent with writes, thanks to WAL).

@@ -62,7 +62,8 @@ struct TaskStartDraft: Sendable {
 
 /// What `startTask` found.
 enum TaskStart: Sendable {
-    case started(taskInstanceId: Int64)
+    /// The task instance to run, with where it logs and runs (fixed when it starts).
+    case started(taskInstanceId: Int64, logPath: String, executePath: String)
     /// The task already succeeded in this instance (a duplicate dispatch after recovery): never run it again.
     case alreadySucceeded(StoredTaskState)
 }

@@ -15,10 +15,28 @@ public enum DolphinDate {
     }
 
     public static func string(_ date: Date, timeZone: TimeZone = .current) -> String {
-        formatter(timeZone: timeZone).string(from: date)
+        shared.withFormatter(timeZone) { $0.string(from: date) }
     }
 
     public static func date(_ text: String, timeZone: TimeZone = .current) -> Date? {
-        formatter(timeZone: timeZone).date(from: text.trimmingCharacters(in: .whitespaces))
+        shared.withFormatter(timeZone) { $0.date(from: text.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// Building a DateFormatter costs far more than formatting with one, and the engine stamps every state
+    /// change: one formatter per time zone, used under a lock (a formatter is not safe to share unlocked).
+    private static let shared = FormatterCache()
+
+    private final class FormatterCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var formatters: [TimeZone: DateFormatter] = [:]
+
+        func withFormatter<T>(_ timeZone: TimeZone, _ body: (DateFormatter) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            if let formatter = formatters[timeZone] { return body(formatter) }
+            let formatter = DolphinDate.formatter(timeZone: timeZone)
+            formatters[timeZone] = formatter
+            return body(formatter)
+        }
     }
 }

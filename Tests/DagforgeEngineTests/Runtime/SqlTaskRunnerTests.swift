@@ -1,3 +1,4 @@
+import DagforgeTestSupport
 import DagforgeWire
 import Foundation
 import GRDB

@@ -36,21 +36,20 @@ struct TaskExecution: Sendable {
             context.logger.error("cannot record task \(task.name) of instance \(instanceId): \(error)")
             return TaskResult(status: .FAILURE, varPool: upstreamPool)
         }
-        let taskInstanceId: Int64
+        let (taskInstanceId, logPath, executePath): (Int64, String, String)
         switch start {
         case .alreadySucceeded(let stored):
             return TaskResult(status: stored.status, varPool: stored.varPool, follow: stored.follow)
-        case .started(let id):
-            taskInstanceId = id
+        case .started(let id, let log, let execute):
+            (taskInstanceId, logPath, executePath) = (id, log, execute)
         }
         let result: TaskResult
         var dependentResult: String?
         do {
-            guard let paths = try await context.store.taskPaths(id: taskInstanceId) else { throw RuntimeError("task instance \(taskInstanceId) vanished") }
-            let log = try TaskLogWriter(path: URL(fileURLWithPath: paths.log))
+            let log = try TaskLogWriter(path: URL(fileURLWithPath: logPath))
             log.info("task \(task.name) (\(task.taskType)) of process instance \(instanceId), attempt \(dispatch.attempt)")
             (result, dependentResult) = await execute(taskInstanceId: taskInstanceId, log: log,
-                                                      workingDirectory: URL(fileURLWithPath: paths.execute))
+                                                      workingDirectory: URL(fileURLWithPath: executePath))
             log.info("task finished: \(result.status.rawValue)")
         } catch {
             context.logger.error("task \(task.name) of instance \(instanceId) could not start: \(error)")

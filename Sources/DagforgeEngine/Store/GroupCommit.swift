@@ -1,0 +1,103 @@
+import GRDB
+import Synchronization
+
+/// Group commit for the store's writes: writes that arrive while a commit is in progress are applied together in
+/// the next transaction, each in a savepoint of its own, and share one commit and so one fsync. A burst of task
+/// state changes would otherwise queue behind one fsync each on the single writer. Every caller still returns
+/// only after its own write was committed and synced; a write that throws rolls back only its own savepoint.
+final class GroupCommit: Sendable {
+    private struct Job: Sendable {
+        /// Runs the write in a savepoint of the open transaction and keeps its outcome.
+        let apply: @Sendable (Database) -> Void
+        /// After the commit: hands the caller its outcome, or the error that lost the whole batch.
+        let complete: @Sendable ((any Error)?) -> Void
+    }
+
+    private struct Queue {
+        var waiting: [Job] = []
+        var draining = false
+    }
+
+    /// SQLite rolled back the whole transaction (an I/O error, a full disk): no write of the batch was kept.
+    struct TransactionAborted: Error, CustomStringConvertible {
+        var description: String { "SQLite rolled back the write transaction" }
+    }
+
+    private let pool: DatabasePool
+    private let queue = Mutex(Queue())
+
+    init(pool: DatabasePool) {
+        self.pool = pool
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcomeBox = OutcomeBox<T>()
+            enqueue(Job(apply: { db in
+                let result = Result<T, any Error> {
+                    var value: T?
+                    try db.inSavepoint {
+                        value = try body(db)
+                        return .commit
+                    }
+                    return value!
+                }
+                outcomeBox.set(result)
+            }, complete: { batchError in
+                if let batchError {
+                    continuation.resume(throwing: batchError)
+                } else {
+                    continuation.resume(with: outcomeBox.take())
+                }
+            }))
+        }
+    }
+
+    private func enqueue(_ job: Job) {
+        let startsDraining = queue.withLock { queue in
+            queue.waiting.append(job)
+            guard !queue.draining else { return false }
+            queue.draining = true
+            return true
+        }
+        if startsDraining { Task { await drain() } }
+    }
+
+    /// Commits batches until no write waits.
+    private func drain() async {
+        while true {
+            let batch = queue.withLock { queue in
+                let batch = queue.waiting
+                queue.waiting = []
+                if batch.isEmpty { queue.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            do {
+                try await pool.write { db in
+                    for job in batch {
+                        job.apply(db)
+                        // Some errors make SQLite roll back the transaction itself; the batch is lost then.
+                        guard db.isInsideTransaction else { throw TransactionAborted() }
+                    }
+                }
+                for job in batch { job.complete(nil) }
+            } catch {
+                for job in batch { job.complete(error) }
+            }
+        }
+    }
+}
+
+/// One write's outcome, set on the writer queue and read after the commit.
+private final class OutcomeBox<T: Sendable>: Sendable {
+    private let outcome = Mutex<Result<T, any Error>?>(nil)
+
+    func set(_ result: Result<T, any Error>) {
+        outcome.withLock { $0 = result }
+    }
+
+    func take() -> Result<T, any Error> {
+        outcome.withLock { $0 } ?? .failure(CancellationError())
+    }
+}
