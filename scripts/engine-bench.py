@@ -68,10 +68,14 @@ for i in range(workflows):
     codes.append(created["data"]["code"])
 create_seconds = time.perf_counter() - started
 
+# /all is timed to the last byte of the answer; parsing it in Python (about a second for 4,000) is not the engine's.
 all_times = []
 for _ in range(5):
-    t = time.perf_counter(); result = call("GET", base + "/all"); all_times.append(time.perf_counter() - t)
-    assert len(result["data"]) == workflows
+    t = time.perf_counter()
+    conn.request("GET", "/dolphinscheduler" + base + "/all", headers={"sessionId": session})
+    payload = conn.getresponse().read()
+    all_times.append(time.perf_counter() - t)
+    assert len(json.loads(payload)["data"]) == workflows
 
 latencies = []
 interval = 1.0 / rate
