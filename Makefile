@@ -21,6 +21,10 @@ test: deps
 demo: release
 	scripts/demo.sh
 
+# Every benchmark on the release build, then one summary table (scripts/bench/all.sh; figures in docs/benchmarks.md).
+bench: release
+	scripts/bench/all.sh
+
 # Stops the engine `make demo` started.
 stop:
 	scripts/stop.sh
@@ -41,6 +45,12 @@ bench-lineage:
 bench-validate:
 	$(SWIFT) build -c release --product dagforge
 	scripts/bench/specs_validate.sh
+
+# The engine's REST API under load: create 4,000 workflows, /all, query-by-code at 200 req/s (docs/benchmarks.md).
+.PHONY: bench-engine-api
+bench-engine-api:
+	$(SWIFT) build -c release --product dagforge
+	python3 scripts/bench/engine_api.py .build/release/dagforge 4000
 
 # Fuzzes the engine's REST API from its own OpenAPI document (schemathesis in a venv under /tmp).
 .PHONY: schemathesis

@@ -5,6 +5,7 @@
 # compile alone. Wall time and peak RSS from /usr/bin/time -v.
 #   DAGFORGE_BIN   the binary to measure (default .build/release/dagforge)
 #   WORKFLOWS      number of workflows (default 4000)
+#   KEEP=1         leave the engine running and the specs in place afterwards, for profiling
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 binary="$(realpath "${DAGFORGE_BIN:-.build/release/dagforge}")"
@@ -15,6 +16,10 @@ base="http://127.0.0.1:${port}/dolphinscheduler"
 export DAGFORGE_ADMIN_PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 
 cleanup() {
+  if [ "${KEEP:-}" = 1 ]; then
+    echo "kept: specs in $work/specs, engine (pid ${engine_pid:-}) on $base, DAGFORGE_ADMIN_PASSWORD=$DAGFORGE_ADMIN_PASSWORD"
+    return
+  fi
   [ -n "${engine_pid:-}" ] && kill "$engine_pid" 2>/dev/null && wait "$engine_pid" 2>/dev/null
   rm -rf "$work"
 }

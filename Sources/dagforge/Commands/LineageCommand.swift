@@ -1,5 +1,6 @@
 import ArgumentParser
 import DagforgeSQL
+import DagforgeSpec
 import Foundation
 
 /// `dagforge lineage FILE...`: the tables each SQL file reads and writes; without files, the repository's
@@ -64,18 +65,22 @@ struct LineageCommand: ParsableCommand {
     func run() throws {
         let paths = try files + listedPaths()
         guard !paths.isEmpty || filesFrom != nil else { return try printTableMap() }
-        let results = LineageBatch.analyze(paths: paths, dialect: dialect ?? .generic)
+        let format = self.format, multiple = paths.count > 1
+        // Each file is read, analyzed and rendered on all cores; only the concatenation is serial.
+        let results = LineageBatch.analyze(paths: paths, dialect: dialect ?? .generic) { path, lineage in
+            switch format {
+            case .json: lineage.jsonLine(file: multiple ? path : nil) + "\n"
+            case .text: Self.text(lineage, path: path)
+            }
+        }
         var output = ""
         var hasWarnings = false
         var hasErrors = false
         for (path, result) in zip(paths, results) {
             switch result {
-            case .success(let lineage):
-                hasWarnings = hasWarnings || !lineage.warnings.isEmpty
-                switch format {
-                case .json: output += lineage.jsonLine(file: paths.count > 1 ? path : nil) + "\n"
-                case .text: output += Self.text(lineage, path: path)
-                }
+            case .success(let file):
+                hasWarnings = hasWarnings || file.hasWarnings
+                output += file.rendered
             case .failure(let error):
                 hasErrors = true
                 FileHandle.standardError.write(Data("\(path): error: cannot read file: \(error.localizedDescription)\n".utf8))
@@ -100,7 +105,7 @@ struct LineageCommand: ParsableCommand {
             }
         }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     }
 
     private static func text(_ lineage: SQLLineage, path: String) -> String {
@@ -113,38 +118,20 @@ struct LineageCommand: ParsableCommand {
     }
 }
 
-/// Reads and analyzes files in parallel, one task per file, results in input order.
+/// Reads, analyzes and renders files in parallel, one task per file, results in input order.
 enum LineageBatch {
-    static func analyze(paths: [String], dialect: SQLDialect) -> [Result<SQLLineage, any Error>] {
-        let results = ResultSlots(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = Result {
-                SQLAnalyzer.analyze(try Data(contentsOf: URL(fileURLWithPath: paths[index])), dialect: dialect)
-            }
-        }
-        return results.values
+    struct File: Sendable {
+        var rendered: String
+        var hasWarnings: Bool
     }
 
-    /// Slots written by disjoint indices from concurrent iterations, read after they all finish.
-    /// Raw memory, so that concurrent writes to different slots never touch shared array storage.
-    private final class ResultSlots: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<Result<SQLLineage, any Error>?>
-
-        init(count: Int) {
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: nil)
+    static func analyze(paths: [String], dialect: SQLDialect,
+                        render: @Sendable (String, SQLLineage) -> String) -> [Result<File, any Error>] {
+        paths.concurrentMap { path in
+            Result {
+                let lineage = SQLAnalyzer.analyze(try Data(contentsOf: URL(fileURLWithPath: path)), dialect: dialect)
+                return File(rendered: render(path, lineage), hasWarnings: !lineage.warnings.isEmpty)
+            }
         }
-
-        deinit {
-            storage.deinitialize()
-            storage.deallocate()
-        }
-
-        subscript(index: Int) -> Result<SQLLineage, any Error>? {
-            get { storage[index] }
-            set { storage[index] = newValue }
-        }
-
-        var values: [Result<SQLLineage, any Error>] { storage.map { $0! } }
     }
 }

@@ -2,7 +2,7 @@
 """Engine API benchmark: a second process driving a real `dagforge engine` on loopback.
 
 Measures idle RSS, creating N workflows of 10 SHELL tasks through the API, `/all` for the project, and the
-latency of query-by-code at a fixed request rate. Usage: scripts/engine-bench.py [binary] [workflows]
+latency of query-by-code at a fixed request rate. Usage: scripts/bench/engine_api.py [binary] [workflows]
 """
 import http.client, json, os, random, socket, statistics, subprocess, sys, tempfile, time, urllib.parse
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark in turn on the release build, then one summary table of the figures the
+# issues set targets for. The whole output is kept in $BENCH_LOG (default /tmp/dagforge-bench.log);
+# docs/benchmarks.md records the figures with the machine and date. Takes about 20 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export DAGFORGE_BIN="${DAGFORGE_BIN:-.build/release/dagforge}"
+log="${BENCH_LOG:-/tmp/dagforge-bench.log}"
+: > "$log"
+
+section() {
+  printf '\n== %s\n' "$1" | tee -a "$log"
+  shift
+  "$@" 2>&1 | tee -a "$log"
+}
+
+section "validate (4,000 workflows / 40,000 tasks)" scripts/bench/specs_validate.sh
+section "validate --changed-since" scripts/bench/changed_since.sh
+section "engine API" python3 scripts/bench/engine_api.py "$DAGFORGE_BIN" 4000
+section "deploy" scripts/bench/deploy_bench.sh
+section "engine night burst" python3 scripts/bench/engine_burst.py --instances "${BURST_INSTANCES:-4000}"
+section "SQL lineage" scripts/bench/lineage_bench.sh
+
+pick() { grep -E "$1" "$log" | head -1 | sed -E 's/^[[:space:]]+//' || true; }
+printf '\n== Summary (targets in docs/benchmarks.md)\n'
+for pattern in '^validate \(working tree\)' '^validate --rev HEAD' '^validate --changed-since HEAD:' \
+               '^idle RSS after start:' '^create [0-9]+ workflows' '^/all for' '^query-by-code' \
+               '^apply --env test \(first\)' '^plan --env test \(no-op\)' \
+               '^first start call to last SUCCESS' '^engine CPU per task' '^upstream end -> downstream start' \
+               '^peak RSS \(VmHWM\)' 'dagforge lineage' 'sqlglot'; do
+  pick "$pattern"
+done
