@@ -7,13 +7,11 @@ enum ScheduleRules {
     /// DF302 for an invalid Quartz cron, DF304 for an unknown time zone; `requireCron` adds DF303 when no
     /// cron is set.
     static func problems(in schedule: WorkflowSchedule, requireCron: Bool, workflow: String,
-                         knownZones: KnownTimeZones = KnownTimeZones()) -> [Diagnostic] {
+                         answers: ScheduleAnswers = ScheduleAnswers()) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if let cron = schedule.cron {
-            do {
-                _ = try QuartzCron(parsing: cron.value)
-            } catch {
-                problems.append(Diagnostic(.error, "DF302", "invalid cron \"\(cron.value)\": \(error.description)",
+            if let error = answers.cronError(cron.value) {
+                problems.append(Diagnostic(.error, "DF302", "invalid cron \"\(cron.value)\": \(error)",
                                            hint: "Write a Quartz cron: sec min hour day-of-month month day-of-week [year], with '?' in one day field, e.g. \"0 0 2 * * ? *\".",
                                            at: cron.range, workflow: workflow))
             }
@@ -22,7 +20,7 @@ enum ScheduleRules {
                                        hint: "Add `cron:` with a Quartz expression, e.g. \"0 0 2 * * ? *\".",
                                        at: schedule.range, workflow: workflow))
         }
-        if let zone = schedule.timezone, !knownZones.contains(zone.value) {
+        if let zone = schedule.timezone, !answers.isKnownZone(zone.value) {
             let suggestion = NameSuggestion.phrase(for: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
             problems.append(Diagnostic(.error, "DF304", "unknown time zone '\(zone.value)'\(suggestion)",
                                        hint: "Use an IANA zone id such as Asia/Shanghai or UTC.", at: zone.range, workflow: workflow))
@@ -31,18 +29,38 @@ enum ScheduleRules {
     }
 }
 
-/// Which time zone ids Foundation knows, asked once per distinct id: creating a `TimeZone` loads zone data,
-/// and 4,000 workflows usually share a handful of zones.
-struct KnownTimeZones {
-    private var answers: [String: Bool] = [:]
+/// The verdicts on a repository's distinct cron expressions and time zone ids, each reached once (on all
+/// cores): 4,000 workflows share a few hundred crons and a handful of zones, and parsing a cron or loading a
+/// zone is what the schedule checks cost.
+struct ScheduleAnswers {
+    /// The parse error of each cron seen; nil for a valid one.
+    private var cronErrors: [String: String?] = [:]
+    private var zones: [String: Bool] = [:]
 
-    init(asking identifiers: some Sequence<String> = []) {
-        for identifier in identifiers where answers[identifier] == nil {
-            answers[identifier] = TimeZone(identifier: identifier) != nil
+    init(schedules: [WorkflowSchedule] = []) {
+        let crons = Array(Set(schedules.compactMap { $0.cron?.value }))
+        let errors = crons.concurrentMap(Self.parseError(of:))
+        cronErrors = Dictionary(uniqueKeysWithValues: zip(crons, errors))
+        for identifier in Set(schedules.compactMap { $0.timezone?.value }) {
+            zones[identifier] = TimeZone(identifier: identifier) != nil
         }
     }
 
-    func contains(_ identifier: String) -> Bool {
-        answers[identifier] ?? (TimeZone(identifier: identifier) != nil)
+    func cronError(_ cron: String) -> String? {
+        if let known = cronErrors[cron] { return known }
+        return Self.parseError(of: cron)
+    }
+
+    private static func parseError(of cron: String) -> String? {
+        do {
+            _ = try QuartzCron(parsing: cron)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    func isKnownZone(_ identifier: String) -> Bool {
+        zones[identifier] ?? (TimeZone(identifier: identifier) != nil)
     }
 }

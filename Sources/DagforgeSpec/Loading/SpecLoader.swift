@@ -53,25 +53,52 @@ struct RepositoryLayout {
     let filesByPath: SpecFileIndex
     var diagnostics: [Diagnostic] = []
 
+    /// Sources return files sorted by path, so a folder's files arrive together; grouping by runs of the same
+    /// folder (merged by name afterwards, should a source not sort) avoids a dictionary update per file.
     init(files: [SpecFile]) {
         filesByPath = SpecFileIndex(files)
-        var folders: [String: [SpecFile]] = [:]
+        var runs: [(name: Substring, files: [SpecFile])] = []
         for file in files {
-            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            if file.path == "dagforge.yaml" {
-                projectFile = file
-            } else if parts.first == "environments", parts.count == 2, file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") {
-                environmentFiles.append(file)
-            } else if parts.first == "workflows", parts.count == 3 {
-                folders[String(parts[1]), default: []].append(file)
-            } else if parts.first == "workflows", parts.count == 2, Self.isTaskFile(file.path) {
+            switch Self.place(of: file.path) {
+            case .project: projectFile = file
+            case .environment: environmentFiles.append(file)
+            case .workflowFile(let folder):
+                if runs.last?.name == folder { runs[runs.count - 1].files.append(file) } else { runs.append((folder, [file])) }
+            case .strayTaskFile:
                 diagnostics.append(Diagnostic(.warning, "DF104", "task file '\(file.path)' is not in a workflow folder and is ignored",
                                               hint: "Move it into workflows/<workflow>/.",
                                               at: SourceRange(path: file.path, start: .init(line: 1, column: 1))))
+            case .other: break
             }
         }
+        let folders = Dictionary(runs.map { (String($0.name), $0.files) }, uniquingKeysWith: +)
         workflowFolders = folders.keys.sorted().map { name in
             WorkflowFolder(name: name, path: "workflows/" + name, files: folders[name]!.sorted { $0.path < $1.path })
+        }
+    }
+
+    private enum Place {
+        case project, environment, workflowFile(folder: Substring), strayTaskFile, other
+    }
+
+    /// What a repository-relative path is, from its slashes (found on UTF-8 bytes: this runs per file).
+    private static func place(of path: String) -> Place {
+        if path == "dagforge.yaml" { return .project }
+        let slash = UInt8(ascii: "/")
+        guard let first = path.utf8.firstIndex(of: slash) else { return .other }
+        let top = path[..<first]
+        let rest = path[path.utf8.index(after: first)...]
+        let second = rest.utf8.firstIndex(of: slash)
+        switch top {
+        case "environments" where second == nil && (path.hasSuffix(".yaml") || path.hasSuffix(".yml")):
+            return .environment
+        case "workflows":
+            guard let second else { return isTaskFile(path) ? .strayTaskFile : .other }
+            let folder = rest[..<second]
+            let inFolder = rest[rest.utf8.index(after: second)...]
+            return inFolder.utf8.contains(slash) ? .other : .workflowFile(folder: folder)
+        default:
+            return .other
         }
     }
 
