@@ -14,12 +14,18 @@ base="http://127.0.0.1:${port}/dolphinscheduler"
 mkdir -p "$state"
 chmod 700 "$state"
 
-# An admin password generated once, readable by this user only.
+# An admin password generated once, readable by this user only, and shown once: when it is made.
+new_password=
 if [ ! -s "$state/admin-password" ]; then
   (umask 077 && head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20 > "$state/admin-password")
+  new_password=yes
 fi
 export DAGFORGE_ADMIN_PASSWORD
 DAGFORGE_ADMIN_PASSWORD=$(cat "$state/admin-password")
+if [ -n "$new_password" ]; then
+  echo "==> generated the demo engine's admin password (user admin): $DAGFORGE_ADMIN_PASSWORD"
+  echo "    kept in $state/admin-password, readable by you only; later runs reuse it without printing it"
+fi
 
 login() {
   curl -s --max-time 5 -X POST "$base/login" \
