@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make bench`: every benchmark in turn on the release build, then one summary table of the figures the
-# issues set targets for. The whole output is kept in $BENCH_LOG (default /tmp/dagforge-bench.log);
-# docs/benchmarks.md records the figures with the machine and date. Takes about 20 minutes on 2 cores.
+# `make bench`: every benchmark in turn on the release build, then one table of every figure the issues set
+# targets for, printed and written into docs/benchmarks.md (scripts/bench/summary.py). The whole output is kept
+# in $BENCH_LOG (default /tmp/dagforge-bench.log). Takes about 20 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DAGFORGE_BIN="${DAGFORGE_BIN:-.build/release/dagforge}"
@@ -21,12 +21,5 @@ section "deploy" scripts/bench/deploy_bench.sh
 section "engine night burst" python3 scripts/bench/engine_burst.py --instances "${BURST_INSTANCES:-4000}"
 section "SQL lineage" scripts/bench/lineage_bench.sh
 
-pick() { grep -E "$1" "$log" | head -1 | sed -E 's/^[[:space:]]+//' || true; }
-printf '\n== Summary (targets in docs/benchmarks.md)\n'
-for pattern in '^validate \(working tree\)' '^validate --rev HEAD' '^validate --changed-since HEAD:' \
-               '^idle RSS after start:' '^create [0-9]+ workflows' '^/all for' '^query-by-code' \
-               '^apply --env test \(first\)' '^plan --env test \(no-op\)' \
-               '^first start call to last SUCCESS' '^engine CPU per task' '^upstream end -> downstream start' \
-               '^peak RSS \(VmHWM\)' 'dagforge lineage' 'sqlglot'; do
-  pick "$pattern"
-done
+printf '\n== Summary\n'
+python3 scripts/bench/summary.py "$log" --doc docs/benchmarks.md
