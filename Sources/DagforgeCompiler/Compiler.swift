@@ -38,7 +38,8 @@ public struct Compiler: Sendable {
     /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.
     public func compile(environment name: String,
                         processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> CompilationResult {
-        var result = render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .error)
+        var result = render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .error,
+                            rendersTexts: true)
         guard let environment = result.environment else { return result }
         let exporter = DolphinExporter(environment: environment, dependencies: dependencies,
                                        defaultTimezone: repository.project.timezone)
@@ -52,7 +53,8 @@ public struct Compiler: Sendable {
                          processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
         let selected = names ?? repository.environments.map(\.name)
         let perEnvironment = selected.concurrentMap { name in
-            render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .warning).environmentDiagnostics
+            render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .warning,
+                   rendersTexts: false).environmentDiagnostics
         }
         var seen = Set(diagnostics)
         var all = diagnostics
@@ -69,7 +71,7 @@ public struct Compiler: Sendable {
     }
 
     private func render(environment name: String, processEnvironment: [String: String],
-                        missingSecretSeverity: Diagnostic.Severity) -> CompilationResult {
+                        missingSecretSeverity: Diagnostic.Severity, rendersTexts: Bool) -> CompilationResult {
         guard let environment = repository.environment(named: name) else {
             let names = repository.environments.map(\.name)
             let unknown = Diagnostic(.error, "DF402", "unknown environment '\(name)'" + NameSuggestion.phrase(for: name, in: names),
@@ -79,7 +81,8 @@ public struct Compiler: Sendable {
                                      repositoryDiagnostics: diagnostics, environmentDiagnostics: [unknown], secrets: [])
         }
         var renderer = EnvironmentRenderer(environment: environment, project: repository.project,
-                                           processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity)
+                                           processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity,
+                                           rendersTexts: rendersTexts)
         // Workflows render independently: in shares on all cores, each with its own diagnostics, merged in order.
         let base = renderer
         let shares = repository.workflows.chunkedForCores(2 * ProcessInfo.processInfo.activeProcessorCount).concurrentMap { share in

@@ -5,12 +5,15 @@ import DagforgeWire
 struct EnvironmentRenderer {
     let environment: EnvironmentSpec
     let project: ProjectSettings
+    /// False for validation: script and SQL bodies are checked for placeholders but kept as written.
+    let rendersTexts: Bool
     private(set) var templates: TemplateRenderer
 
     init(environment: EnvironmentSpec, project: ProjectSettings, processEnvironment: [String: String],
-         missingSecretSeverity: Diagnostic.Severity) {
+         missingSecretSeverity: Diagnostic.Severity, rendersTexts: Bool = true) {
         self.environment = environment
         self.project = project
+        self.rendersTexts = rendersTexts
         var variableRenderer = TemplateRenderer(environmentName: environment.name, variables: [:],
                                                 processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity)
         // Variables may read the process environment (`{{ env.X }}`), not other variables.
@@ -91,7 +94,11 @@ struct EnvironmentRenderer {
     }
 
     private mutating func render(_ text: TaskText) -> TaskText {
-        TaskText(templates.render(text.text, at: text.start), start: text.start)
+        guard rendersTexts else {
+            templates.check(text.text, at: text.start)
+            return text
+        }
+        return TaskText(templates.render(text.text, at: text.start), start: text.start)
     }
 
     private mutating func render(_ http: HTTPTask) -> HTTPTask {

@@ -24,24 +24,33 @@ struct TemplateRenderer {
     /// `text` with every placeholder replaced; `start` is where `text` begins in its file. Scans bytes: this
     /// runs over every script and SQL body once per environment.
     mutating func render(_ text: String, at start: SourceRange) -> String {
+        scan(text, at: start, building: true) ?? text
+    }
+
+    /// Records what `render` would (unknown variables, unset `{{ env.* }}`) without building the text:
+    /// validation needs the diagnostics of every SQL body in every environment, not the bodies.
+    mutating func check(_ text: String, at start: SourceRange) {
+        _ = scan(text, at: start, building: false)
+    }
+
+    /// The rendered text when `building` and `text` has placeholders; nil otherwise.
+    private mutating func scan(_ text: String, at start: SourceRange, building: Bool) -> String? {
         let bytes = Array(text.utf8)
-        guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return text }
+        guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        if building { output.reserveCapacity(bytes.count) }
         var copied = 0
         while true {
             guard let close = Self.find(Self.closing, in: bytes, from: open + 2) else { break }
-            output += bytes[copied..<open]
+            if building { output += bytes[copied..<open] }
             let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingBlanks()
-            if let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) }) {
-                output += Array(value.utf8)
-            } else {
-                output += bytes[open..<(close + 2)]
-            }
+            let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) })
+            if building { output += value.map { Array($0.utf8) } ?? Array(bytes[open..<(close + 2)]) }
             copied = close + 2
             guard let next = Self.find(Self.opening, in: bytes, from: copied) else { break }
             open = next
         }
+        guard building else { return nil }
         output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
     }

@@ -44,10 +44,9 @@ public struct WorkingTreeSource: SpecSource {
         }
         let root = self.root
         let files = paths.sorted().concurrentMap { path -> Result<SpecFile, SpecSourceError> in
-            guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
-                return .failure(.unreadable(path: path, reason: "the file could not be read"))
-            }
-            return .success(SpecFile(path: path, contents: Array(data)))
+            FileBytes.read(root + "/" + path)
+                .map { SpecFile(path: path, contents: $0) }
+                .mapError { .unreadable(path: path, reason: $0.description) }
         }
         var loaded: [SpecFile] = []
         loaded.reserveCapacity(files.count)
