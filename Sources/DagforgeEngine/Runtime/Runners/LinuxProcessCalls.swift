@@ -1,15 +1,13 @@
 import Glibc
 
 /// glibc functions Swift's Glibc module does not import (they sit behind _GNU_SOURCE / newer headers),
-/// looked up once by name. Both exist since glibc 2.36 on Linux 5.3+, the engine's platform floor.
+/// looked up once by name. They exist since glibc 2.36, the engine's platform floor.
 enum LinuxProcessCalls {
     private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    private typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>,
                                                  UnsafePointer<CChar>) -> Int32
 
     private static let pipe2Function: Pipe2? = symbol("pipe2")
-    private static let pidfdOpenFunction: PidfdOpen? = symbol("pidfd_open")
     private static let addChdirFunction: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np")
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     private static let addCloseFromFunction: AddCloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
@@ -26,15 +24,6 @@ enum LinuxProcessCalls {
             return -1
         }
         return function(fds, O_CLOEXEC)
-    }
-
-    /// A file descriptor that becomes readable when `pid` exits, or -1 with errno set.
-    static func pidfdOpen(_ pid: pid_t) -> Int32 {
-        guard let function = pidfdOpenFunction else {
-            errno = ENOSYS
-            return -1
-        }
-        return function(pid, 0)
     }
 
     /// Makes the spawned child change into `directory` before exec; returns an errno value or 0.

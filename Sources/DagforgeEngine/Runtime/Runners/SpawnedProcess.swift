@@ -1,11 +1,12 @@
-import Dispatch
 import Foundation
 import Glibc
 import Synchronization
 
 /// A child process in its own process group, with stdout and stderr merged into one pipe and stdin
-/// from /dev/null. Output lines and the exit are delivered through dispatch sources, so waiting holds no
-/// thread.
+/// from /dev/null. Its output and its exit are each waited for by a thread of their own (blocked in `poll` and
+/// `waitpid`): dispatch read sources, created and cancelled for every task hundreds of times a second in a
+/// night burst, crashed libdispatch's event loop (`_dispatch_event_loop_drain`, a null pointer) once in a
+/// 4,000-instance run.
 final class SpawnedProcess: Sendable {
     struct SpawnError: Error, CustomStringConvertible {
         let description: String
@@ -14,7 +15,6 @@ final class SpawnedProcess: Sendable {
     /// The child's pid, which is also its process group id.
     let pid: pid_t
     private let outputFD: Int32
-    private let exitFD: Int32
 
     /// Starts `arguments[0]` (an absolute path) in `directory` with `environment`.
     init(arguments: [String], environment: [String: String], directory: String) throws(SpawnError) {
@@ -53,58 +53,44 @@ final class SpawnedProcess: Sendable {
             close(fds[0])
             throw SpawnError(description: "cannot start \(arguments[0]): \(Self.errorText(spawnResult))")
         }
-        let exitFD = LinuxProcessCalls.pidfdOpen(childPid)
-        guard exitFD >= 0 else {
-            let reason = Self.errorText(errno)
-            kill(-childPid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(childPid, &status, 0)
-            close(fds[0])
-            throw SpawnError(description: "pidfd_open: \(reason) (Linux 5.3 or later is required)")
-        }
         _ = fcntl(fds[0], F_SETFL, fcntl(fds[0], F_GETFL) | O_NONBLOCK)
         self.pid = childPid
         self.outputFD = fds[0]
-        self.exitFD = exitFD
     }
 
     /// Calls `line` for each output line (without its newline; an over-long line is cut into pieces) until
-    /// every writer of the pipe has closed it or `stop` is signalled.
+    /// every writer of the pipe has closed it or `stop` is signalled (noticed within 100 ms).
     func readLines(maxLineBytes: Int = 1 << 20, stop: OutputStop, _ line: @escaping @Sendable (String) -> Void) async {
         let fd = outputFD
+        let stopped = StopFlag()
+        stop.install { stopped.raise() }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "dagforge.task-output")
-            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             let splitter = LineSplitter(maxLineBytes: maxLineBytes, emit: line)
-            source.setEventHandler {
-                if splitter.drain(fd) { source.cancel() }
-            }
-            source.setCancelHandler {
+            Thread {
+                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                while !stopped.isRaised {
+                    let ready = poll(&descriptor, 1, 100)
+                    if ready < 0 && errno != EINTR { break }
+                    if ready > 0 && splitter.drain(fd) { break }
+                }
                 splitter.finish()
                 close(fd)
                 continuation.resume()
-            }
-            let cancellable = CancellableSource(source: source)
-            stop.install { queue.async { cancellable.source.cancel() } }
-            source.resume()
+            }.start()
         }
     }
 
     /// Waits for the child to exit and reaps it; returns the wait status.
     func waitForExit() async -> Int32 {
-        let pidfd = exitFD
         let childPid = pid
         return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            let source = DispatchSource.makeReadSource(fileDescriptor: pidfd, queue: .global())
-            source.setEventHandler {
+            Thread {
                 var status: Int32 = 0
-                if waitpid(childPid, &status, WNOHANG) == childPid {
-                    source.cancel()
-                    continuation.resume(returning: status)
-                }
-            }
-            source.setCancelHandler { close(pidfd) }
-            source.resume()
+                var reaped = waitpid(childPid, &status, 0)
+                while reaped < 0 && errno == EINTR { reaped = waitpid(childPid, &status, 0) }
+                // Only the engine reaps its children; should the child be gone anyway, report exit code 255.
+                continuation.resume(returning: reaped == childPid ? status : 255 << 8)
+            }.start()
         }
     }
 
@@ -123,9 +109,13 @@ final class SpawnedProcess: Sendable {
     }
 }
 
-/// A dispatch source handed to another thread only to cancel it, which dispatch allows from any thread.
-private struct CancellableSource: @unchecked Sendable {
-    let source: any DispatchSourceRead
+/// Set once by `OutputStop`, read by the thread reading the output.
+private final class StopFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    func raise() { raised.store(true, ordering: .releasing) }
+
+    var isRaised: Bool { raised.load(ordering: .acquiring) }
 }
 
 /// Lets the caller end output reading early (when background processes keep the pipe open after the task's
