@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark in turn on the release build, then one table of every figure the issues set
 # targets for, printed and written into docs/benchmarks.md (scripts/bench/summary.py). The whole output is kept
-# in $BENCH_LOG (default /tmp/dagforge-bench.log). Takes about 20 minutes on 2 cores.
+# in $BENCH_LOG (default /tmp/dagforge-bench.log). Takes about 10 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DAGFORGE_BIN="${DAGFORGE_BIN:-.build/release/dagforge}"
