@@ -52,6 +52,19 @@ struct SpecDecodingTests {
         #expect(repository.diagnostics.first { $0.code == "DF102" }?.message.contains("did you mean 'description'") == true)
     }
 
+    @Test func plainYAMLValuesAreTypedByTheCoreSchema() throws {
+        let typed = SpecLoader.load([
+            "workflows/pv/workflow.yaml": "defaults: { retries: 3, cache: True, enabled: false, infer: FALSE }\n",
+        ])
+        #expect(typed.diagnostics.isEmpty)
+        let defaults = try #require(typed.workflow(named: "pv")).defaults
+        #expect(defaults.retries == 3 && defaults.cache == true && defaults.enabled == false && defaults.infer == false)
+
+        // YAML 1.1 words are strings: `enabled: no` is reported, never read as a silent false.
+        let words = SpecLoader.load(["workflows/pv/workflow.yaml": "defaults:\n  enabled: no\n  cache: yes\n"])
+        #expect(words.diagnostics.summaries == ["DF103@workflows/pv/workflow.yaml:2", "DF103@workflows/pv/workflow.yaml:3"])
+    }
+
     @Test func syntaxErrorsPointAtTheirLine() {
         let repository = SpecLoader.load(["environments/test.yaml": "variables:\n  a: [1, 2\n"])
         #expect(repository.diagnostics.map(\.code) == ["DF101"])
