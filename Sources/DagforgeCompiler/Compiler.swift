@@ -43,7 +43,8 @@ public struct Compiler: Sendable {
         guard let environment = result.environment else { return result }
         let exporter = DolphinExporter(environment: environment, dependencies: dependencies,
                                        defaultTimezone: repository.project.timezone)
-        result.workflows = result.rendered.map { exporter.export($0) }
+        // Workflows export independently: on all cores.
+        result.workflows = result.rendered.concurrentMap { exporter.export($0) }
         return result
     }
 

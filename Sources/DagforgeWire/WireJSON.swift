@@ -29,9 +29,9 @@ extension JSONValue {
         try WireJSON.decoder().decode(type, from: WireJSON.encoder().encode(self))
     }
 
-    /// Converts a typed wire struct into a raw value.
+    /// Converts a typed wire struct into a raw value (the value its JSON text would decode to).
     public init<T: Encodable>(encoding value: T) throws {
-        self = try WireJSON.decoder().decode(JSONValue.self, from: WireJSON.encoder().encode(value))
+        self = try JSONValueEncoder.encode(value)
     }
 
     public func compactString() -> String {

@@ -5,7 +5,8 @@ import Foundation
 extension DolphinClient {
     /// `GET …/process-definition/all`: every definition of the project with its full DAG, in one call.
     public func allDefinitions(project: Int64) async throws -> [DagData] {
-        try await call(DolphinRequest(.GET, routes.definitions(project: project) + "/all"), as: [DagData].self)
+        let request = DolphinRequest(.GET, routes.definitions(project: project) + "/all")
+        return try decodeArrayEnvelope(try await raw(request), request: request, as: DagData.self)
     }
 
     /// `GET …/process-definition/query-by-name?name=`; nil when the project has no such workflow (50003 / 10109).

@@ -1,3 +1,4 @@
+import DagforgeSpec
 import DagforgeWire
 import Foundation
 #if canImport(FoundationNetworking)
@@ -157,6 +158,19 @@ public actor DolphinClient {
                 method: request.method.rawValue, path: request.path,
                 hint: "the engine's answer differs from DolphinScheduler \(routes.version.rawValue): check engine.api")
         }
+    }
+
+    /// An envelope whose `data` is a large array, decoded element by element on all cores. Anything
+    /// unexpected goes through `decodeEnvelope`, which reports it.
+    nonisolated func decodeArrayEnvelope<Element: Decodable & Sendable>(_ body: Data, request: DolphinRequest,
+                                                                       as type: Element.Type) throws -> [Element] {
+        guard routes.version == .v3_2, let array = EnvelopeArray(body),
+              let status = try? WireJSON.decoder().decode(StatusEnvelope.self, from: array.envelope), status.code == 0 else {
+            return try decodeEnvelope(body, request: request, as: [Element].self)
+        }
+        let elements = array.elements.concurrentMap { try? WireJSON.decoder().decode(Element.self, from: body[$0]) }
+        guard !elements.contains(where: { $0 == nil }) else { return try decodeEnvelope(body, request: request, as: [Element].self) }
+        return elements.compactMap { $0 }
     }
 
     nonisolated func apiError(code: Int, msg: String, request: DolphinRequest) -> DolphinAPIError {

@@ -52,8 +52,7 @@ struct WorkflowShape: Codable, Hashable, Sendable {
 
     /// First 16 hex digits of the SHA-256 of the shape's canonical JSON.
     var contentHash: String {
-        let text = CanonicalJSON.text(canonicalValue)
-        return SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: CanonicalJSON.bytes(canonicalValue)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     var globalParamsValue: JSONValue {

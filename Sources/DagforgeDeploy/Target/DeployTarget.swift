@@ -11,6 +11,8 @@ public struct DeployTarget: Sendable {
     public var commit: String
     public var workflows: [CompiledWorkflow]
     public var client: DolphinClient
+    /// The engine connection `client` was made from.
+    let engine: EngineConnection
     /// The environment's settings (tenant, worker group, datasource mapping) as compiled.
     public var settings: EnvironmentSpec
     private let secrets: Set<String>
@@ -21,19 +23,26 @@ public struct DeployTarget: Sendable {
         guard !compilation.hasErrors else { throw .compilationFailed }
         guard let engine = compilation.engine else { throw .noEngine(environmentFile: settings.path) }
         guard let project = settings.project?.value, !project.isEmpty else { throw .noProject(environmentFile: settings.path) }
+        guard let client = Self.client(for: engine) else { throw .noCredentials(environmentFile: settings.path) }
+        self.environment = settings.name
+        self.project = project
+        self.engine = engine
+        self.commit = Self.commit(of: revision)
+        self.workflows = compilation.workflows
+        self.settings = settings
+        self.secrets = compilation.secrets.union(client.configuration.credentials.secretValues)
+        self.client = client
+    }
+
+    /// A client for `engine`; nil when it has no credentials.
+    static func client(for engine: EngineConnection) -> DolphinClient? {
         let credentials: DolphinCredentials
         switch engine.authentication {
         case .token(let token)?: credentials = .token(token)
         case .credentials(let user, let password)?: credentials = .password(user: user, password: password)
-        case nil: throw .noCredentials(environmentFile: settings.path)
+        case nil: return nil
         }
-        self.environment = settings.name
-        self.project = project
-        self.commit = Self.commit(of: revision)
-        self.workflows = compilation.workflows
-        self.settings = settings
-        self.secrets = compilation.secrets.union(credentials.secretValues)
-        self.client = DolphinClient(configuration: DolphinClientConfiguration(
+        return DolphinClient(configuration: DolphinClientConfiguration(
             baseURL: engine.url, credentials: credentials, apiVersion: engine.api == .v3_3 ? .v3_3 : .v3_2))
     }
 

@@ -44,12 +44,7 @@ extension ProcessTaskRelation: Codable {
         postTaskCode = c.decodeLenient(Int64.self, forKey: .postTaskCode) ?? 0
         postTaskVersion = c.decodeLenient(Int.self, forKey: .postTaskVersion) ?? 0
         conditionType = c.decodeLenient(ConditionType.self, forKey: .conditionType)
-        let rawParams = (try? c.decodeIfPresent(JSONValue.self, forKey: .conditionParams)) ?? .object([:])
-        if case .string(let text) = rawParams, let parsed = try? WireJSON.decode(JSONValue.self, from: text) {
-            conditionParams = parsed
-        } else {
-            conditionParams = rawParams == .null ? .object([:]) : rawParams
-        }
+        conditionParams = c.decodeEmbeddedJSON(forKey: .conditionParams) ?? .object([:])
         id = c.decodeLenient(Int.self, forKey: .id)
         projectCode = c.decodeLenient(Int64.self, forKey: .projectCode)
         processDefinitionCode = c.decodeLenient(Int64.self, forKey: .processDefinitionCode)

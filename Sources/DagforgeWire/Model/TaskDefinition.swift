@@ -93,13 +93,7 @@ extension TaskDefinition: Codable {
         name = (try? c.decodeIfPresent(String.self, forKey: .name)) ?? ""
         description = (try? c.decodeIfPresent(String.self, forKey: .description)) ?? ""
         taskType = (try? c.decodeIfPresent(String.self, forKey: .taskType)) ?? ""
-        // taskParams may be a JSON object or JSON text holding one.
-        let rawParams = (try? c.decodeIfPresent(JSONValue.self, forKey: .taskParams)) ?? .null
-        if case .string(let text) = rawParams, let parsed = try? WireJSON.decode(JSONValue.self, from: text) {
-            taskParams = parsed
-        } else {
-            taskParams = rawParams
-        }
+        taskParams = c.decodeEmbeddedJSON(forKey: .taskParams) ?? .null
         flag = c.decodeLenient(Flag.self, forKey: .flag)
         isCache = c.decodeLenient(Flag.self, forKey: .isCache)
         taskPriority = c.decodeLenient(Priority.self, forKey: .taskPriority)

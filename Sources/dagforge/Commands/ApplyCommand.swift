@@ -25,9 +25,9 @@ struct ApplyCommand: AsyncParsableCommand {
     var planFile: String?
 
     func run() async throws {
-        let target = try target.target()
+        let (target, prefetch) = try target.targetReadingEngine()
         try await reportingFailures(of: target) {
-            let snapshot = try await target.snapshot()
+            let snapshot = try await prefetch.snapshot(for: target)
             let plan = try planFile.map { try target.restoring(PlanJSONRenderer.read(String(contentsOfFile: $0, encoding: .utf8))) }
                 ?? target.plan(against: snapshot, prune: prune)
             print(target.redacting(PlanTextRenderer(color: Terminal.colorsStandardOutput).render(plan)))

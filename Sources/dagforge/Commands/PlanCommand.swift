@@ -25,9 +25,9 @@ struct PlanCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let target = try target.target()
+        let (target, prefetch) = try target.targetReadingEngine()
         let plan = try await reportingFailures(of: target) {
-            try target.plan(against: try await target.snapshot(), prune: prune)
+            try target.plan(against: try await prefetch.snapshot(for: target), prune: prune)
         }
         let rendered = try format.render(plan, color: format == .text && Terminal.colorsStandardOutput)
         print(target.redacting(rendered), terminator: "")

@@ -12,9 +12,9 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
 
     func run() async throws {
-        let target = try target.target()
+        let (target, prefetch) = try target.targetReadingEngine()
         let status = try await reportingFailures(of: target) {
-            let snapshot = try await target.snapshot()
+            let snapshot = try await prefetch.snapshot(for: target)
             return DeploymentStatus(plan: try target.plan(against: snapshot, prune: false), snapshot: snapshot)
         }
         print(target.redacting(StatusText.render(status, checkoutCommit: target.commit)), terminator: "")

@@ -15,6 +15,14 @@ struct TargetOptions: ParsableArguments {
         return try Self.target(loaded, environment: try environment.resolved(in: loaded))
     }
 
+    /// `target()`, with the engine's state read while the workflows compile (`prefetch.snapshot(for:)`).
+    func targetReadingEngine() throws -> (target: DeployTarget, prefetch: SnapshotPrefetch) {
+        let loaded = try repository.load()
+        let name = try environment.resolved(in: loaded)
+        let prefetch = SnapshotPrefetch(repository: loaded, environment: name)
+        return (try Self.target(loaded, environment: name), prefetch)
+    }
+
     static func target(_ loaded: LoadedRepository, environment: String) throws -> DeployTarget {
         let compilation = Compiler(repository: loaded).compile(environment: environment)
         DiagnosticPrinter.printToStandardError(compilation.diagnostics.map { $0.redacted(by: compilation) })
