@@ -35,6 +35,8 @@ struct TemplateRenderer {
 
     /// The rendered text when `building` and `text` has placeholders; nil otherwise.
     private mutating func scan(_ text: String, at start: SourceRange, building: Bool) -> String? {
+        // Most bodies have no placeholder: look before copying the text into an array.
+        guard Self.mayHavePlaceholder(text) else { return nil }
         let bytes = Array(text.utf8)
         guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return nil }
         var output: [UInt8] = []
@@ -53,6 +55,17 @@ struct TemplateRenderer {
         guard building else { return nil }
         output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func mayHavePlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{") {
+                return true
+            }
+            return false
+        }
     }
 
     private static let opening: [UInt8] = Array("{{".utf8)

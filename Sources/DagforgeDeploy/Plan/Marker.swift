@@ -40,23 +40,21 @@ public struct Marker: Codable, Hashable, Sendable {
 
     /// The marker in a description, or nil for a workflow dagforge does not manage.
     public static func parse(description: String) -> Marker? {
-        guard let last = description.split(separator: "\n", omittingEmptySubsequences: false).last,
-              last.hasPrefix(prefix + separator) else { return nil }
-        var values: [String: String] = [:]
-        for part in last.components(separatedBy: separator).dropFirst() {
-            guard let colon = part.range(of: ": ") else { return nil }
-            values[String(part[..<colon.lowerBound])] = String(part[colon.upperBound...])
+        let last = description[(description.lastIndex(of: "\n").map(description.index(after:)) ?? description.startIndex)...]
+        guard last.hasPrefix(prefix + separator) else { return nil }
+        var values: [Substring: Substring] = [:]
+        for part in last.split(separator: separator, omittingEmptySubsequences: false).dropFirst() {
+            guard let colon = part.firstRange(of: ": ") else { return nil }
+            values[part[..<colon.lowerBound]] = part[colon.upperBound...]
         }
         guard let source = values["source"], let commit = values["commit"], let hash = values["hash"] else { return nil }
-        return Marker(sourcePath: source, commit: commit, contentHash: hash)
+        return Marker(sourcePath: String(source), commit: String(commit), contentHash: String(hash))
     }
 
     /// The user's part of a description: everything but a trailing marker line.
     public static func userText(of description: String) -> String {
         guard parse(description: description) != nil else { return description }
-        var lines = description.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeLast()
-        return lines.joined(separator: "\n")
+        return String(description[..<(description.lastIndex(of: "\n") ?? description.startIndex)])
     }
 
     /// The user's text as it will read after deploy (shortened when the marker needs the room).
