@@ -25,9 +25,11 @@ public struct Compiler: Sendable {
     public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
         self.repository = repository
         let resolver = DependencyResolver(repository: repository)
-        // Declared edges and table lineage are independent: resolve one while analysing the other's SQL.
+        // SQL analysis runs on all cores first (a parallel map nested in `concurrently` would get one core);
+        // then declared edges resolve while the table map is built from the analysis.
+        let analyzed = RepositoryLineage.analyze(repository)
         let (declared, lineage) = concurrently({ resolver.resolve(inferred: inferredEdges) },
-                                               { RepositoryLineage(repository: repository) })
+                                               { RepositoryLineage(analyzed: analyzed) })
         self.lineage = lineage
         inference = LineageInference(lineage, declared: declared.graph)
         dependencies = resolver.adding(inference.edges, to: consume declared)

@@ -9,6 +9,17 @@ public struct RepositoryLineage: Hashable, Sendable {
     public var tables: TableMap
 
     public init(repository: LoadedRepository) {
+        self.init(analyzed: Self.analyze(repository))
+    }
+
+    /// The table map of tasks analyzed by `analyze(_:)`.
+    init(analyzed tasks: [TaskLineage]) {
+        self.tasks = tasks
+        tables = TableMap(tasks)
+    }
+
+    /// Every SQL task of `repository` analyzed, on all cores.
+    static func analyze(_ repository: LoadedRepository) -> [TaskLineage] {
         let dialects = DialectChoice(repository: repository)
         var jobs: [Job] = []
         for workflow in repository.workflows {
@@ -18,8 +29,7 @@ public struct RepositoryLineage: Hashable, Sendable {
                 jobs.append(Job(task: task.address, text: text, dialect: dialects.dialect(for: task, in: workflow), infers: infers))
             }
         }
-        tasks = jobs.concurrentMap { TaskLineage(task: $0.task, text: $0.text, dialect: $0.dialect, infers: $0.infers) }
-        tables = TableMap(tasks)
+        return jobs.concurrentMap { TaskLineage(task: $0.task, text: $0.text, dialect: $0.dialect, infers: $0.infers) }
     }
 
     public func task(_ address: TaskAddress) -> TaskLineage? { tasks.first { $0.task == address } }

@@ -45,8 +45,8 @@ struct ScriptLineage {
 
     /// De-duplicated by name and schema (first occurrence wins), sorted by the name's bytes.
     private func references(_ entries: [Entry], _ positions: LineIndex) -> [TableReference] {
-        var seen: Set<String> = []
-        let unique = entries.filter { seen.insert($0.name + "\u{0}" + ($0.schema ?? "")).inserted }
+        var seen: Set<NameInSchema> = []
+        let unique = entries.filter { seen.insert(NameInSchema(name: $0.name, schema: $0.schema)).inserted }
         let located = positions.locate(unique.map(\.offset))
         let result = zip(unique, located).map { entry, position in
             TableReference(name: entry.name, schemaInEffect: entry.schema, line: position.line,
@@ -65,4 +65,10 @@ struct ScriptLineage {
             SQLWarning(message: warning.message, line: position.line, column: position.column, offset: warning.offset)
         }
     }
+}
+
+/// A table name with the schema in effect where it was written.
+private struct NameInSchema: Hashable {
+    let name: String
+    let schema: String?
 }

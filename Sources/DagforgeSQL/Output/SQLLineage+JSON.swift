@@ -48,6 +48,12 @@ extension SQLLineage {
 /// Appends `value` as a JSON string literal.
 func appendJSONString(_ value: String, to output: inout String) {
     output += "\""
+    // Table names and most messages need no escaping: append them whole.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        output += value
+        output += "\""
+        return
+    }
     for scalar in value.unicodeScalars {
         switch scalar {
         case "\"": output += "\\\""

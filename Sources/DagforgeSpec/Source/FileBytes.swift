@@ -2,9 +2,9 @@ import Glibc
 
 /// Reads a whole file with `open`/`read`: one system call fewer per file than `FileManager.contents(atPath:)`
 /// (which stats the path first) and no `Data` to copy, for the 44,000 files of a large repository.
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or the reason it could not be read.
-    static func read(_ path: String) -> Result<[UInt8], ReadError> {
+    public static func read(_ path: String) -> Result<[UInt8], ReadError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ReadError(code: errno)) }
         defer { close(descriptor) }
@@ -21,8 +21,9 @@ enum FileBytes {
         }
     }
 
-    struct ReadError: Error {
-        let code: Int32
-        var description: String { String(cString: strerror(code)) }
+    public struct ReadError: Error, CustomStringConvertible {
+        public let code: Int32
+        /// The system's text for the error, e.g. "No such file or directory".
+        public var description: String { String(cString: strerror(code)) }
     }
 }

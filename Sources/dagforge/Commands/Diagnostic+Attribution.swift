@@ -5,6 +5,7 @@ extension Array where Element == Diagnostic {
     /// folder but were raised without saying whose they are, so JUnit files them under their workflow
     /// and `--changed-since` keeps them with it.
     func attributed(to repository: LoadedRepository) -> [Diagnostic] {
+        guard contains(where: { $0.workflow == nil && $0.range != nil }) else { return self }
         let workflows = Set(repository.workflows.map(\.name))
         let tasksByFile = Dictionary(
             repository.workflows.flatMap { $0.tasks.map { ($0.sourcePath, [$0.address]) } }, uniquingKeysWith: +

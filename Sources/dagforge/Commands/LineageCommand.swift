@@ -83,7 +83,7 @@ struct LineageCommand: ParsableCommand {
                 output += file.rendered
             case .failure(let error):
                 hasErrors = true
-                FileHandle.standardError.write(Data("\(path): error: cannot read file: \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("\(path): error: cannot read file: \(error)\n".utf8))
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
@@ -129,7 +129,7 @@ enum LineageBatch {
                         render: @Sendable (String, SQLLineage) -> String) -> [Result<File, any Error>] {
         paths.concurrentMap { path in
             Result {
-                let lineage = SQLAnalyzer.analyze(try Data(contentsOf: URL(fileURLWithPath: path)), dialect: dialect)
+                let lineage = SQLAnalyzer.analyze(try FileBytes.read(path).get(), dialect: dialect)
                 return File(rendered: render(path, lineage), hasWarnings: !lineage.warnings.isEmpty)
             }
         }

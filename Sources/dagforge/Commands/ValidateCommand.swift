@@ -62,7 +62,8 @@ struct ValidateCommand: AsyncParsableCommand {
         let failed = report.diagnostics.hasErrors || (scope.strict && report.diagnostics.hasWarnings)
         // Ends the process here, leaving the loaded repository, its graph and renders to the OS: at 40,000
         // tasks freeing them piece by piece takes longer than the checks after loading (exit flushes stdout).
-        Foundation.exit(failed ? ExitCode.failure.rawValue : ExitCode.success.rawValue)
+        // The compiler is kept alive to this point for the same reason.
+        withExtendedLifetime(compiler) { Foundation.exit(failed ? ExitCode.failure.rawValue : ExitCode.success.rawValue) }
     }
 
     /// Every spec file of `--repo` / `--rev`, kept (not only loaded) so the text format can quote source lines.
