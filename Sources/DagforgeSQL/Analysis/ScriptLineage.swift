@@ -30,7 +30,7 @@ struct ScriptLineage {
 
     /// The name the ordering rule compares: qualified with the schema in effect when unqualified.
     private func key(_ name: String) -> String {
-        guard let schema, !name.contains(".") else { return name }
+        guard let schema, !name.utf8.contains(UInt8(ascii: ".")) else { return name }
         return schema + "." + name
     }
 

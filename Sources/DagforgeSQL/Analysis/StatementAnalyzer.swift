@@ -98,7 +98,7 @@ struct StatementAnalyzer {
 
     private mutating func dropCommonTableReads() {
         reads.removeAll { read in
-            (read.name == "dual") || (!read.name.contains(".") && commonTableNames.contains(read.name))
+            (read.name == "dual") || (!read.name.utf8.contains(UInt8(ascii: ".")) && commonTableNames.contains(read.name))
         }
     }
 

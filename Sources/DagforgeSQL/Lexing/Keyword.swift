@@ -47,7 +47,7 @@ enum Keyword: String, CaseIterable, Sendable {
 }
 
 /// Up to 16 lowercase ASCII bytes packed into two integers: a cheap dictionary key for keyword lookup.
-struct PackedWord: Hashable, Sendable {
+struct PackedWord: Equatable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
 
@@ -66,10 +66,38 @@ struct PackedWord: Hashable, Sendable {
     }
 }
 
-let keywordsByPackedSpelling: [PackedWord: Keyword] = {
-    var table: [PackedWord: Keyword] = [:]
-    for keyword in Keyword.allCases {
-        table[PackedWord(keyword.rawValue)] = keyword
+/// Keywords by packed spelling. Open addressing with a multiplicative hash: this lookup runs for every word
+/// of every SQL file, and `Dictionary`'s seeded SipHash cost more than the rest of lexing a word.
+struct KeywordTable: Sendable {
+    private var slots: [(word: PackedWord, keyword: Keyword)?]
+    private let shift: UInt64
+
+    init(_ keywords: [Keyword]) {
+        // At most a quarter full, so a probe rarely goes past its first slot.
+        var bits: UInt64 = 4
+        while (1 << bits) < keywords.count * 4 { bits += 1 }
+        shift = 64 - bits
+        slots = Array(repeating: nil, count: 1 << bits)
+        for keyword in keywords {
+            let word = PackedWord(keyword.rawValue)
+            var slot = self.slot(of: word)
+            while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = (word, keyword)
+        }
     }
-    return table
-}()
+
+    subscript(word: PackedWord) -> Keyword? {
+        var slot = slot(of: word)
+        while let entry = slots[slot] {
+            if entry.word == word { return entry.keyword }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return nil
+    }
+
+    private func slot(of word: PackedWord) -> Int {
+        Int(truncatingIfNeeded: ((word.low &* 0x9E37_79B9_7F4A_7C15) ^ (word.high &* 0xC2B2_AE3D_27D4_EB4F)) >> shift)
+    }
+}
+
+let keywordsByPackedSpelling = KeywordTable(Keyword.allCases)

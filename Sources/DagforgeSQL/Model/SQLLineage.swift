@@ -46,7 +46,7 @@ public struct TableReference: Sendable, Hashable {
 
     /// `name` qualified with `schemaInEffect` when it is unqualified: the key the compiler matches on.
     public var qualifiedName: String {
-        guard let schema = schemaInEffect, !name.contains(".") else { return name }
+        guard let schema = schemaInEffect, !name.utf8.contains(UInt8(ascii: ".")) else { return name }
         return schema + "." + name
     }
 }
