@@ -21,15 +21,14 @@ struct SQLLexer {
     mutating func run() {
         while index < bytes.count {
             let current = bytes[index]
-            let next = byte(at: index + 1)
             switch current {
             case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn, 0x0B, 0x0C:
                 index += 1
-            case ASCII.minus where next == ASCII.minus:
+            case ASCII.minus where byte(at: index + 1) == ASCII.minus:
                 skipLine()
             case ASCII.hash where traits.hashComments:
                 skipLine()
-            case ASCII.slash where next == ASCII.star:
+            case ASCII.slash where byte(at: index + 1) == ASCII.star:
                 skipBlockComment()
             case ASCII.singleQuote:
                 lexQuoted(close: ASCII.singleQuote, kind: .string, from: index, backslash: traits.backslashEscapes)
@@ -45,7 +44,7 @@ struct SQLLexer {
                 lexQuoted(close: ASCII.closeBracket, kind: .quotedIdentifier, from: index, backslash: false)
             case ASCII.dollar:
                 lexDollar()
-            case ASCII.openBrace where next == ASCII.openBrace:
+            case ASCII.openBrace where byte(at: index + 1) == ASCII.openBrace:
                 lexWord()
             case ASCII.at, ASCII.question:
                 lexVariable()
@@ -200,11 +199,12 @@ struct SQLLexer {
         var packed = PackedWord()
         var packable = true
         while index < bytes.count {
-            let current = bytes[index], next = byte(at: index + 1)
-            if current == ASCII.dollar && (next == ASCII.openBrace || next == ASCII.openBracket) {
+            let current = bytes[index]
+            // The byte after is read only for `$` and `{`: this loop runs for every byte of every word.
+            if current == ASCII.dollar, case let next = byte(at: index + 1), next == ASCII.openBrace || next == ASCII.openBracket {
                 skipPlaceholder(open: next, close: next == ASCII.openBrace ? ASCII.closeBrace : ASCII.closeBracket)
                 packable = false
-            } else if current == ASCII.openBrace && next == ASCII.openBrace {
+            } else if current == ASCII.openBrace && byte(at: index + 1) == ASCII.openBrace {
                 skipTemplate()
                 packable = false
             } else if ASCII.isWordByte(current) {
