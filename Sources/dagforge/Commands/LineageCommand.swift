@@ -73,20 +73,21 @@ struct LineageCommand: ParsableCommand {
             case .text: Self.text(lineage, path: path)
             }
         }
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.rendered.utf8.count ?? 0) })
         var hasWarnings = false
         var hasErrors = false
-        for (path, result) in zip(paths, results) {
-            switch result {
+        for index in results.indices {
+            switch results[index] {
             case .success(let file):
                 hasWarnings = hasWarnings || file.hasWarnings
-                output += file.rendered
+                output.append(contentsOf: file.rendered.utf8)
             case .failure(let error):
                 hasErrors = true
-                FileHandle.standardError.write(Data("\(path): error: cannot read file: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("\(paths[index]): error: cannot read file: \(error)\n".utf8))
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardOutput.write(Data(output))
         if hasErrors || (strict && hasWarnings) { throw ExitCode.failure }
     }
 
@@ -104,8 +105,9 @@ struct LineageCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+        // Split on bytes: 40,000 paths through Character-by-Character splitting take tens of milliseconds.
+        return data.split(separator: UInt8(ascii: "\n"))
+            .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     private static func text(_ lineage: SQLLineage, path: String) -> String {
