@@ -1,43 +1,50 @@
 extension DirectedGraph {
     /// Strongly connected components with more than one node (Tarjan's algorithm, iterative so deep
     /// graphs cannot overflow the stack). Each component is sorted; components are ordered by first node.
+    /// Runs on integer ids: the components do not depend on the order nodes are visited in, and hashing
+    /// 40,000 task addresses a few times per node and edge was most of this check's time.
     public func cyclicComponents() -> [[Node]] {
-        var index: [Node: Int] = [:]
-        var lowLink: [Node: Int] = [:]
-        var onStack: Set<Node> = []
-        var stack: [Node] = []
+        let nodeList = Array(nodes)
+        let ids = Dictionary(uniqueKeysWithValues: nodeList.enumerated().map { ($1, $0) })
+        let adjacency = nodeList.map { node in (successors[node] ?? []).compactMap { ids[$0] } }
+        let unvisited = -1
+        var index = [Int](repeating: unvisited, count: nodeList.count)
+        var lowLink = [Int](repeating: 0, count: nodeList.count)
+        var onStack = [Bool](repeating: false, count: nodeList.count)
+        var stack: [Int] = []
         var components: [[Node]] = []
         var counter = 0
 
-        for root in sortedNodes where index[root] == nil {
-            // Each frame: a node and its remaining successors.
-            var frames: [(node: Node, pending: [Node])] = []
-            func open(_ node: Node) {
+        for root in nodeList.indices where index[root] == unvisited {
+            // Each frame: a node and how many of its successors have been looked at.
+            var frames: [(node: Int, next: Int)] = []
+            func open(_ node: Int) {
                 index[node] = counter
                 lowLink[node] = counter
                 counter += 1
                 stack.append(node)
-                onStack.insert(node)
-                frames.append((node, successors(of: node).reversed()))
+                onStack[node] = true
+                frames.append((node, 0))
             }
             open(root)
-            while !frames.isEmpty {
-                let node = frames[frames.count - 1].node
-                if let next = frames[frames.count - 1].pending.popLast() {
-                    if index[next] == nil {
+            while let (node, position) = frames.last {
+                if position < adjacency[node].count {
+                    frames[frames.count - 1].next += 1
+                    let next = adjacency[node][position]
+                    if index[next] == unvisited {
                         open(next)
-                    } else if onStack.contains(next) {
-                        lowLink[node] = min(lowLink[node]!, index[next]!)
+                    } else if onStack[next] {
+                        lowLink[node] = min(lowLink[node], index[next])
                     }
                     continue
                 }
                 frames.removeLast()
-                if let parent = frames.last?.node { lowLink[parent] = min(lowLink[parent]!, lowLink[node]!) }
+                if let parent = frames.last?.node { lowLink[parent] = min(lowLink[parent], lowLink[node]) }
                 guard lowLink[node] == index[node] else { continue }
                 var component: [Node] = []
                 while let member = stack.popLast() {
-                    onStack.remove(member)
-                    component.append(member)
+                    onStack[member] = false
+                    component.append(nodeList[member])
                     if member == node { break }
                 }
                 if component.count > 1 { components.append(component.sorted()) }

@@ -22,6 +22,23 @@ struct DirectedGraphTests {
         #expect(g.layers()["d"] == 2)
     }
 
+    @Test func componentsMatchMutualReachabilityOnRandomGraphs() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let names = (0..<25).map { "n\($0)" }
+            let edges = (0..<40).map { _ in (names.randomElement(using: &generator)!, names.randomElement(using: &generator)!) }
+                .filter { $0.0 != $0.1 }
+            let g = graph(edges, nodes: names)
+            // Two nodes share a component exactly when each reaches the other.
+            var expected: Set<Set<String>> = []
+            for name in names {
+                let component = g.descendants(of: name).intersection(g.ancestors(of: name)).union([name])
+                if component.count > 1 { expected.insert(component) }
+            }
+            #expect(Set(g.cyclicComponents().map(Set.init)) == expected)
+        }
+    }
+
     @Test func deepChainsDoNotOverflowTheStack() {
         let names = (0..<50_000).map { "t\($0)" }
         var g = graph(zip(names, names.dropFirst()).map { ($0, $1) })
