@@ -17,7 +17,12 @@ public struct DependencyGraph: Hashable, Sendable {
 
     mutating func add(_ edge: Edge, origin: EdgeOrigin) {
         graph.add(edge)
-        if !(origins[edge]?.contains(origin) ?? false) { origins[edge, default: []].append(origin) }
+        // One lookup of the edge: this runs for each of 40,000 declared and as many inferred edges.
+        if let existing = origins.index(forKey: edge) {
+            if !origins.values[existing].contains(origin) { origins.values[existing].append(origin) }
+        } else {
+            origins[edge] = [origin]
+        }
     }
 
     /// Upstream tasks of `task`, sorted.

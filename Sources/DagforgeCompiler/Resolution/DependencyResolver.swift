@@ -127,7 +127,8 @@ public struct DependencyResolver: Sendable {
         guard edge.upstream != edge.downstream,
               taskNames[edge.upstream.workflow]?.contains(edge.upstream.task) == true,
               let workflow = workflows[edge.downstream.workflow],
-              let task = workflow.task(named: edge.downstream.task) else { return false }
-        return repository.infers(task, in: workflow)
+              // An index, not `task(named:)`: this runs per inferred edge, and a task copy is large.
+              let index = workflow.tasks.firstIndex(where: { $0.name == edge.downstream.task }) else { return false }
+        return repository.infers(workflow.tasks[index], in: workflow)
     }
 }
