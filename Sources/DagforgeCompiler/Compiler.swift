@@ -40,8 +40,8 @@ public struct Compiler: Sendable {
     /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.
     public func compile(environment name: String,
                         processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> CompilationResult {
-        var result = render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .error,
-                            rendersTexts: true)
+        var result = render(environments: [name], processEnvironment: processEnvironment, missingSecretSeverity: .error,
+                            rendersTexts: true)[0]
         guard let environment = result.environment else { return result }
         let exporter = DolphinExporter(environment: environment, dependencies: dependencies,
                                        defaultTimezone: repository.project.timezone)
@@ -55,13 +55,11 @@ public struct Compiler: Sendable {
     public func validate(environments names: [String]? = nil,
                          processEnvironment: [String: String] = ProcessInfo.processInfo.environment) -> [Diagnostic] {
         let selected = names ?? repository.environments.map(\.name)
-        let perEnvironment = selected.concurrentMap { name in
-            render(environment: name, processEnvironment: processEnvironment, missingSecretSeverity: .warning,
-                   rendersTexts: false).environmentDiagnostics
-        }
+        let perEnvironment = render(environments: selected, processEnvironment: processEnvironment,
+                                    missingSecretSeverity: .warning, rendersTexts: false)
         var seen = Set(diagnostics)
         var all = diagnostics
-        for diagnostic in perEnvironment.joined() where seen.insert(diagnostic).inserted {
+        for diagnostic in perEnvironment.flatMap(\.environmentDiagnostics) where seen.insert(diagnostic).inserted {
             all.append(diagnostic)
         }
         return all.sortedForDisplay()
@@ -73,33 +71,51 @@ public struct Compiler: Sendable {
         Compiler(repository: repository, inferredEdges: inferredEdges).compile(environment: environment)
     }
 
-    private func render(environment name: String, processEnvironment: [String: String],
-                        missingSecretSeverity: Diagnostic.Severity, rendersTexts: Bool) -> CompilationResult {
-        guard let environment = repository.environment(named: name) else {
-            let names = repository.environments.map(\.name)
-            let unknown = Diagnostic(.error, "DF402", "unknown environment '\(name)'" + NameSuggestion.phrase(for: name, in: names),
-                                     hint: names.isEmpty ? "Create environments/\(name).yaml."
-                                         : "Environments: \(names.joined(separator: ", ")); or create environments/\(name).yaml.")
-            return CompilationResult(environment: nil, engine: nil, workflows: [], rendered: [], dependencies: dependencies,
-                                     repositoryDiagnostics: diagnostics, environmentDiagnostics: [unknown], secrets: [])
+    /// One result per name, in order. The workflows of all environments render in one parallel map of
+    /// shares (a parallel map per environment inside another would get one core: libdispatch runs nested
+    /// maps on the calling thread), then each environment's checks run.
+    private func render(environments names: [String], processEnvironment: [String: String],
+                        missingSecretSeverity: Diagnostic.Severity, rendersTexts: Bool) -> [CompilationResult] {
+        let renderers = names.map { name in
+            repository.environment(named: name).map {
+                EnvironmentRenderer(environment: $0, project: repository.project, processEnvironment: processEnvironment,
+                                    missingSecretSeverity: missingSecretSeverity, rendersTexts: rendersTexts)
+            }
         }
-        var renderer = EnvironmentRenderer(environment: environment, project: repository.project,
-                                           processEnvironment: processEnvironment, missingSecretSeverity: missingSecretSeverity,
-                                           rendersTexts: rendersTexts)
-        // Workflows render independently: in shares on all cores, each with its own diagnostics, merged in order.
-        let base = renderer
-        let shares = repository.workflows.chunkedForCores(2 * ProcessInfo.processInfo.activeProcessorCount).concurrentMap { share in
-            var part = base.startingFresh()
+        // Each share: an environment's index and a run of its workflows, rendered with a fresh renderer whose
+        // diagnostics and secrets are merged back in order.
+        let shares = repository.workflows.chunkedForCores(2 * ProcessInfo.processInfo.activeProcessorCount)
+        let work = renderers.indices.flatMap { index in renderers[index] == nil ? [] : shares.map { (index, $0) } }
+        let rendered = work.concurrentMap { index, share in
+            var part = renderers[index]!.startingFresh()
             return (share.map { part.render($0) }, part)
         }
-        let rendered = shares.flatMap(\.0)
-        for (_, part) in shares { renderer.absorb(part) }
-        let engine = renderer.engineConnection()
+        var renderedWorkflows = Array(repeating: [RenderedWorkflow](), count: names.count)
+        var absorbed = renderers
+        for ((index, _), (workflows, part)) in zip(work, rendered) {
+            renderedWorkflows[index] += workflows
+            absorbed[index]!.absorb(part)
+        }
+        let byEnvironment = Array(zip(absorbed, renderedWorkflows))
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
-        let problems = renderer.templates.diagnostics
-            + Checks.environment.flatMap { $0.check(input, environment: environment, rendered: rendered) }
-        return CompilationResult(environment: environment, engine: engine, workflows: [], rendered: rendered,
-                                 dependencies: dependencies, repositoryDiagnostics: diagnostics,
-                                 environmentDiagnostics: problems, secrets: renderer.templates.secrets)
+        return Array(names.indices).concurrentMap { index in
+            guard var renderer = byEnvironment[index].0 else { return unknownEnvironment(names[index]) }
+            let engine = renderer.engineConnection()
+            let rendered = byEnvironment[index].1
+            let problems = renderer.templates.diagnostics
+                + Checks.environment.flatMap { $0.check(input, environment: renderer.environment, rendered: rendered) }
+            return CompilationResult(environment: renderer.environment, engine: engine, workflows: [], rendered: rendered,
+                                     dependencies: dependencies, repositoryDiagnostics: diagnostics,
+                                     environmentDiagnostics: problems, secrets: renderer.templates.secrets)
+        }
+    }
+
+    private func unknownEnvironment(_ name: String) -> CompilationResult {
+        let names = repository.environments.map(\.name)
+        let unknown = Diagnostic(.error, "DF402", "unknown environment '\(name)'" + NameSuggestion.phrase(for: name, in: names),
+                                 hint: names.isEmpty ? "Create environments/\(name).yaml."
+                                     : "Environments: \(names.joined(separator: ", ")); or create environments/\(name).yaml.")
+        return CompilationResult(environment: nil, engine: nil, workflows: [], rendered: [], dependencies: dependencies,
+                                 repositoryDiagnostics: diagnostics, environmentDiagnostics: [unknown], secrets: [])
     }
 }
