@@ -24,7 +24,7 @@ struct ProcessTaskExecution {
         let environment = ProcessInfo.processInfo.environment.merging(task.environment) { _, new in new }
         let process: SpawnedProcess
         do {
-            try FileManager.default.createDirectory(at: task.workingDirectory, withIntermediateDirectories: true)
+            try TaskFiles.makeDirectory(task.workingDirectory)
             process = try SpawnedProcess(arguments: arguments, environment: environment,
                                          directory: task.workingDirectory.path)
         } catch {
