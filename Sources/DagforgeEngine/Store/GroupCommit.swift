@@ -38,15 +38,7 @@ final class GroupCommit: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let outcomeBox = OutcomeBox<T>()
             enqueue(Job(apply: { db in
-                let result = Result<T, any Error> {
-                    var value: T?
-                    try db.inSavepoint {
-                        value = try body(db)
-                        return .commit
-                    }
-                    return value!
-                }
-                outcomeBox.set(result)
+                outcomeBox.set(Result { try Self.inSavepoint(db, body) })
             }, complete: { batchError in
                 if let batchError {
                     continuation.resume(throwing: batchError)
@@ -55,6 +47,26 @@ final class GroupCommit: Sendable {
                 }
             }))
         }
+    }
+
+    /// Runs `body` in a savepoint of the open transaction: its changes are kept if it returns, undone if it
+    /// throws. The savepoint statements are prepared once and cached (GRDB's `inSavepoint` compiles both for
+    /// every write, several times per task in a night burst).
+    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT groupCommitWrite").execute()
+        let value: T
+        do {
+            value = try body(db)
+        } catch {
+            // Unless SQLite already rolled back the whole transaction (the drain loop then fails the batch).
+            if db.isInsideTransaction {
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT groupCommitWrite").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+            }
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+        return value
     }
 
     private func enqueue(_ job: Job) {
