@@ -95,16 +95,16 @@ extension EngineStore {
         }
     }
 
-    /// Records an instance's final state and var pool.
+    /// Records an instance's final state and var pool (an instance whose walk ended goes through
+    /// ``recordStep(_:logDirectory:executeDirectory:)``; this is for one that could not run).
     func finishInstance(id: Int64, state: WorkflowExecutionStatus, varPool: [Property]) async throws {
         let pool = varPool.isEmpty ? nil : try WireJSON.string(varPool)
-        try await write { db in
-            _ = try ProcessInstanceRecord.filter(key: id).updateAll(db, [
-                ProcessInstanceRecord.Columns.state.set(to: state.rawValue),
-                Column("endTime").set(to: Self.now()),
-                Column("varPool").set(to: pool),
-            ])
-        }
+        try await write { db in try Self.finishInstance(db, id: id, state: state, varPool: pool) }
+    }
+
+    static func finishInstance(_ db: Database, id: Int64, state: WorkflowExecutionStatus, varPool: String?) throws {
+        try db.cachedStatement(sql: "UPDATE processInstance SET state = ?, endTime = ?, varPool = ? WHERE id = ?")
+            .execute(arguments: [state.rawValue, now(), varPool, id])
     }
 }
 

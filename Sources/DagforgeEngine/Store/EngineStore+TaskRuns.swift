@@ -2,47 +2,83 @@ import DagforgeWire
 import Foundation
 import GRDB
 
-/// The runtime's writes of task instances: one transaction per step of a task's life.
+/// The runtime's writes of task instances. A step of an instance's walk is one transaction: the end of the task
+/// that moved the walk on, the task instances it lets start and, once the walk is over, the instance's end. So
+/// the path from an upstream task's end to its downstream task's start waits for one synced commit, not two,
+/// and a `kill -9` finds either both recorded or neither (the upstream then still runs and is failed over).
 extension EngineStore {
+    /// Records `step` in one transaction and returns, for each task in `step.starting`, the task instance to run
+    /// (or the success already recorded, see ``TaskStart``).
+    func recordStep(_ step: WalkStep, logDirectory: URL, executeDirectory: URL) async throws -> [TaskStart] {
+        let ended = try step.ended.map(EncodedTaskEnd.init)
+        let starting = step.starting.map { ($0, $0.task.taskParams.compactString()) }
+        let instanceEnd = try step.instanceEnd.map { end in
+            (id: end.instanceId, state: end.state, varPool: end.varPool.isEmpty ? nil : try WireJSON.string(end.varPool))
+        }
+        return try await write { db in
+            if let ended { try Self.finishTask(db, ended) }
+            let starts = try starting.map { draft, taskParams in
+                try Self.startTask(db, draft, taskParams: taskParams, logDirectory: logDirectory,
+                                   executeDirectory: executeDirectory)
+            }
+            if let instanceEnd {
+                try Self.finishInstance(db, id: instanceEnd.id, state: instanceEnd.state, varPool: instanceEnd.varPool)
+            }
+            return starts
+        }
+    }
+
+    /// Records the process group of a running task, so a restarted engine can kill it.
+    func recordTaskProcess(id: Int64, pid: Int32) async throws {
+        try await write { db in
+            try db.cachedStatement(sql: "UPDATE taskInstance SET pid = ? WHERE id = ?").execute(arguments: [Int(pid), id])
+        }
+    }
+
     /// Records a task instance starting now. The previous valid instance of the task (a failed attempt, a
     /// failed-over run) loses `flag YES` in the same transaction; if the task already succeeded in this instance
     /// nothing is written and the success is returned, so a task is never run twice after a recovery.
-    func startTask(_ draft: TaskStartDraft, logDirectory: URL, executeDirectory: URL) async throws -> TaskStart {
-        let taskParams = draft.task.taskParams.compactString()
-        return try await write { db in
-            let previous = try TaskInstanceRecord.filter(TaskInstanceRecord.Columns.processInstanceId == draft.processInstanceId)
-                .filter(TaskInstanceRecord.Columns.taskCode == draft.task.code)
-                .filter(TaskInstanceRecord.Columns.flag == Flag.YES.rawValue).fetchOne(db)
-            if var previous {
-                if previous.status.isSuccess { return .alreadySucceeded(previous.storedState) }
-                // A SUB_PROCESS task still running after a recovery goes on waiting for its child.
-                if previous.taskType == TaskType.subProcess && !previous.status.isFinished {
-                    let id = previous.id ?? 0
-                    return .started(taskInstanceId: id, logPath: previous.logPath ?? Self.logPath(logDirectory, draft, id),
-                                    executePath: previous.executePath ?? Self.executePath(executeDirectory, draft, id))
-                }
-                previous.flag = Flag.NO.rawValue
-                try previous.update(db)
+    private static func startTask(_ db: Database, _ draft: TaskStartDraft, taskParams: String, logDirectory: URL,
+                                  executeDirectory: URL) throws -> TaskStart {
+        let previous = try TaskInstanceRecord.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM taskInstance WHERE processInstanceId = ? AND taskCode = ? AND flag = 'YES'
+            """), arguments: [draft.processInstanceId, draft.task.code])
+        if var previous {
+            if previous.status.isSuccess { return .alreadySucceeded(previous.storedState) }
+            // A SUB_PROCESS task still running after a recovery goes on waiting for its child.
+            if previous.taskType == TaskType.subProcess && !previous.status.isFinished {
+                let id = previous.id ?? 0
+                return .started(taskInstanceId: id, logPath: previous.logPath ?? logPath(logDirectory, draft, id),
+                                executePath: previous.executePath ?? executePath(executeDirectory, draft, id))
             }
-            let now = Self.now()
-            var record = TaskInstanceRecord(
-                id: nil, processInstanceId: draft.processInstanceId, taskCode: draft.task.code,
-                taskDefinitionVersion: draft.task.version, name: draft.task.name, taskType: draft.task.taskType,
-                state: TaskExecutionStatus.RUNNING_EXECUTION.rawValue, flag: Flag.YES.rawValue,
-                retryTimes: draft.retryTimes, maxRetryTimes: max(draft.task.failRetryTimes, 0),
-                retryInterval: max(draft.task.failRetryInterval, 0), delayTime: max(draft.task.delayTime, 0),
-                taskInstancePriority: draft.priority.rawValue, workerGroup: draft.workerGroup, submitTime: now,
-                startTime: now, endTime: nil, host: draft.host, executePath: nil, logPath: nil, pid: 0,
-                taskParams: taskParams, varPool: nil, dependentResult: nil, follow: nil)
-            try record.insert(db)
-            let id = record.id ?? 0
-            let logPath = Self.logPath(logDirectory, draft, id)
-            let executePath = Self.executePath(executeDirectory, draft, id)
-            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, [
-                Column("logPath").set(to: logPath), Column("executePath").set(to: executePath),
-            ])
-            return .started(taskInstanceId: id, logPath: logPath, executePath: executePath)
+            previous.flag = Flag.NO.rawValue
+            try previous.update(db)
         }
+        let now = now()
+        var record = TaskInstanceRecord(
+            id: nil, processInstanceId: draft.processInstanceId, taskCode: draft.task.code,
+            taskDefinitionVersion: draft.task.version, name: draft.task.name, taskType: draft.task.taskType,
+            state: TaskExecutionStatus.RUNNING_EXECUTION.rawValue, flag: Flag.YES.rawValue,
+            retryTimes: draft.retryTimes, maxRetryTimes: max(draft.task.failRetryTimes, 0),
+            retryInterval: max(draft.task.failRetryInterval, 0), delayTime: max(draft.task.delayTime, 0),
+            taskInstancePriority: draft.priority.rawValue, workerGroup: draft.workerGroup, submitTime: now,
+            startTime: now, endTime: nil, host: draft.host, executePath: nil, logPath: nil, pid: 0,
+            taskParams: taskParams, varPool: nil, dependentResult: nil, follow: nil)
+        try record.insert(db)
+        let id = record.id ?? 0
+        let log = logPath(logDirectory, draft, id)
+        let execute = executePath(executeDirectory, draft, id)
+        try db.cachedStatement(sql: "UPDATE taskInstance SET logPath = ?, executePath = ? WHERE id = ?")
+            .execute(arguments: [log, execute, id])
+        return .started(taskInstanceId: id, logPath: log, executePath: execute)
+    }
+
+    /// Records how a task instance ended.
+    private static func finishTask(_ db: Database, _ end: EncodedTaskEnd) throws {
+        try db.cachedStatement(sql: """
+            UPDATE taskInstance SET state = ?, endTime = ?, varPool = ?, follow = ?, dependentResult = ? WHERE id = ?
+            """).execute(arguments: [end.status.rawValue, now(), end.varPool, end.follow, end.dependentResult,
+                                     end.taskInstanceId])
     }
 
     private static func logPath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
@@ -52,27 +88,21 @@ extension EngineStore {
     private static func executePath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
         directory.appendingPathComponent("\(draft.processInstanceId)/\(id)").path
     }
+}
 
-    /// Records the process group of a running task, so a restarted engine can kill it.
-    func recordTaskProcess(id: Int64, pid: Int32) async throws {
-        try await write { db in
-            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, Column("pid").set(to: Int(pid)))
-        }
-    }
+/// A task's end with its JSON columns encoded before the write (off the writer).
+private struct EncodedTaskEnd: Sendable {
+    var taskInstanceId: Int64
+    var status: TaskExecutionStatus
+    var varPool: String?
+    var follow: String?
+    var dependentResult: String?
 
-    /// Records how a task instance ended.
-    func finishTask(id: Int64, status: TaskExecutionStatus, varPool: [Property], follow: [Int64]?,
-                    dependentResult: String? = nil) async throws {
-        let pool = varPool.isEmpty ? nil : try WireJSON.string(varPool)
-        let branch = try follow.map { try WireJSON.string($0) }
-        try await write { db in
-            _ = try TaskInstanceRecord.filter(key: id).updateAll(db, [
-                TaskInstanceRecord.Columns.state.set(to: status.rawValue),
-                Column("endTime").set(to: Self.now()),
-                Column("varPool").set(to: pool),
-                Column("follow").set(to: branch),
-                Column("dependentResult").set(to: dependentResult),
-            ])
-        }
+    init(_ end: TaskEnd) throws {
+        taskInstanceId = end.taskInstanceId
+        status = end.status
+        varPool = end.varPool.isEmpty ? nil : try WireJSON.string(end.varPool)
+        follow = try end.follow.map { try WireJSON.string($0) }
+        dependentResult = end.dependentResult
     }
 }

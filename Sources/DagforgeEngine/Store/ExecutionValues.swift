@@ -60,7 +60,33 @@ struct TaskStartDraft: Sendable {
     var host: String
 }
 
-/// What `startTask` found.
+/// One step of an instance's walk, recorded in one transaction (see `EngineStore.recordStep`).
+struct WalkStep: Sendable {
+    /// The task whose end moved the walk on (none when the walk begins or resumes).
+    var ended: TaskEnd?
+    /// The tasks the walk starts now.
+    var starting: [TaskStartDraft]
+    /// Set when the walk is over.
+    var instanceEnd: InstanceEnd?
+}
+
+/// How a task instance ended.
+struct TaskEnd: Sendable {
+    var taskInstanceId: Int64
+    var status: TaskExecutionStatus
+    var varPool: [Property]
+    var follow: [Int64]?
+    var dependentResult: String?
+}
+
+/// An instance's final state and var pool.
+struct InstanceEnd: Sendable {
+    var instanceId: Int64
+    var state: WorkflowExecutionStatus
+    var varPool: [Property]
+}
+
+/// What starting a task found.
 enum TaskStart: Sendable {
     /// The task instance to run, with where it logs and runs (fixed when it starts).
     case started(taskInstanceId: Int64, logPath: String, executePath: String)

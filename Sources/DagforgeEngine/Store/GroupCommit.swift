@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import Synchronization
 
@@ -5,6 +6,8 @@ import Synchronization
 /// the next transaction, each in a savepoint of its own, and share one commit and so one fsync. A burst of task
 /// state changes would otherwise queue behind one fsync each on the single writer. Every caller still returns
 /// only after its own write was committed and synced; a write that throws rolls back only its own savepoint.
+/// The batches are committed one after the other on a queue of their own, blocking it in the sync: the next batch
+/// starts as soon as the previous one is synced, without waiting for a turn on the shared task threads.
 final class GroupCommit: Sendable {
     private struct Job: Sendable {
         /// Runs the write in a savepoint of the open transaction and keeps its outcome.
@@ -25,6 +28,7 @@ final class GroupCommit: Sendable {
 
     private let pool: DatabasePool
     private let queue = Mutex(Queue())
+    private let committer = DispatchQueue(label: "dagforge.store.group-commit")
 
     init(pool: DatabasePool) {
         self.pool = pool
@@ -34,15 +38,7 @@ final class GroupCommit: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             let outcomeBox = OutcomeBox<T>()
             enqueue(Job(apply: { db in
-                let result = Result<T, any Error> {
-                    var value: T?
-                    try db.inSavepoint {
-                        value = try body(db)
-                        return .commit
-                    }
-                    return value!
-                }
-                outcomeBox.set(result)
+                outcomeBox.set(Result { try Self.inSavepoint(db, body) })
             }, complete: { batchError in
                 if let batchError {
                     continuation.resume(throwing: batchError)
@@ -53,6 +49,26 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// Runs `body` in a savepoint of the open transaction: its changes are kept if it returns, undone if it
+    /// throws. The savepoint statements are prepared once and cached (GRDB's `inSavepoint` compiles both for
+    /// every write, several times per task in a night burst).
+    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT groupCommitWrite").execute()
+        let value: T
+        do {
+            value = try body(db)
+        } catch {
+            // Unless SQLite already rolled back the whole transaction (the drain loop then fails the batch).
+            if db.isInsideTransaction {
+                try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT groupCommitWrite").execute()
+                try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+            }
+            throw error
+        }
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT groupCommitWrite").execute()
+        return value
+    }
+
     private func enqueue(_ job: Job) {
         let startsDraining = queue.withLock { queue in
             queue.waiting.append(job)
@@ -60,11 +76,11 @@ final class GroupCommit: Sendable {
             queue.draining = true
             return true
         }
-        if startsDraining { Task { await drain() } }
+        if startsDraining { committer.async { self.drain() } }
     }
 
     /// Commits batches until no write waits.
-    private func drain() async {
+    private func drain() {
         while true {
             let batch = queue.withLock { queue in
                 let batch = queue.waiting
@@ -74,7 +90,7 @@ final class GroupCommit: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                try await pool.write { db in
+                try pool.write { db in
                     for job in batch {
                         job.apply(db)
                         // Some errors make SQLite roll back the transaction itself; the batch is lost then.

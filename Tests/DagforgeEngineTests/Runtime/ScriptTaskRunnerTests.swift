@@ -23,6 +23,24 @@ struct ScriptTaskRunnerTests {
         #expect(log.contains("to stderr"))
     }
 
+    @Test("the script runs from a file in the task's own working directory (made with its parents), removed afterwards")
+    func workingDirectory() async throws {
+        let dir = try temporaryDirectory()
+        var run = try makeRun(TaskType.shell, script(#"echo "cwd=$(pwd)"; echo "script=$0"; ls"#), in: dir)
+        run.workingDirectory = dir.appendingPathComponent("exec/7/42")
+        run.log = try TaskLogWriter(path: dir.appendingPathComponent("logs/7/42.log"))
+        let outcome = await ShellTaskRunner().run(run)
+        #expect(outcome.status == .SUCCESS)
+        let lines = try logText(run).split(separator: "\n").map(String.init)
+        let workPath = run.workingDirectory.resolvingSymlinksInPath().path
+        #expect(lines.contains("cwd=\(workPath)"))
+        let scriptLine = try #require(lines.first { $0.hasPrefix("script=") })
+        #expect(scriptLine.hasPrefix("script=\(run.workingDirectory.path)/"))
+        #expect(scriptLine.hasSuffix("_node.sh"))
+        #expect(lines.contains { $0.hasSuffix("_node.sh") && !$0.hasPrefix("script=") }, "ls in the task shows its script")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.workingDirectory.path).isEmpty)
+    }
+
     @Test("a non-zero exit fails the task with the exit code")
     func exitCode() async throws {
         let outcome = await ShellTaskRunner().run(try makeRun(TaskType.shell, script("echo bad; exit 3"), in: try temporaryDirectory()))

@@ -198,8 +198,17 @@ public struct DAGWalker: Sendable {
 }
 
 extension Priority {
-    /// HIGHEST = 0 ... LOWEST = 4, DolphinScheduler's order.
-    var rank: Int { Self.allCases.firstIndex(of: self) ?? 2 }
+    /// HIGHEST = 0 ... LOWEST = 4, DolphinScheduler's order. A switch, not a search of `allCases`: the worker
+    /// slot pool compares every waiting task's priorities each time a slot frees up.
+    var rank: Int {
+        switch self {
+        case .HIGHEST: 0
+        case .HIGH: 1
+        case .MEDIUM: 2
+        case .LOW: 3
+        case .LOWEST: 4
+        }
+    }
 }
 
 extension Duration {

@@ -3,6 +3,8 @@ import Foundation
 
 /// The DAG walk of one running process instance (DolphinScheduler's WorkflowExecuteRunnable), event-driven:
 /// a task ending, a retry or delay falling due, or a STOP / PAUSE moves it on; in between it holds no thread.
+/// Each move is recorded as one step (``EngineStore/recordStep(_:logDirectory:executeDirectory:)``): the task
+/// that ended, the tasks that start because of it and the instance's end share one synced commit.
 actor InstanceExecution {
     let id: Int64
     private let plan: InstanceRunPlan
@@ -12,6 +14,9 @@ actor InstanceExecution {
     private let tasks: [Int64: TaskDefinition]
     private var varPools: [Int64: [Property]] = [:]
     private var running: [Int64: Task<TaskResult, Never>] = [:]
+    /// Tasks to kill (STOP, failure strategy END) that were dispatched but whose start was still being recorded:
+    /// they are killed as soon as they launch.
+    private var killOnLaunch: Set<Int64> = []
     private var wakeUp: (at: Date, task: Task<Void, Never>)?
     private var finished = false
 
@@ -45,6 +50,7 @@ actor InstanceExecution {
 
     /// STOP: running tasks are killed, nothing new starts.
     func stop() async {
+        guard !finished else { return }
         walker.stop()
         try? await context.store.setInstanceState(id: id, .READY_STOP)
         await advance()
@@ -52,53 +58,97 @@ actor InstanceExecution {
 
     /// PAUSE: running tasks finish, nothing new starts.
     func pause() async {
+        guard !finished else { return }
         walker.pause()
         try? await context.store.setInstanceState(id: id, .READY_PAUSE)
         await advance()
     }
 
-    private func advance() async {
+    /// Kills what the walk wants killed, starts what it can start and records the step together with `ended`,
+    /// the end of the task that moved it on; ends the instance once its walk is over.
+    private func advance(after ended: TaskEnd? = nil) async {
         guard !finished else { return }
-        for code in walker.takeTasksToKill() { running[code]?.cancel() }
-        for dispatch in walker.takeDispatchable(now: Date()) { launch(dispatch) }
+        for code in walker.takeTasksToKill() {
+            if let work = running[code] { work.cancel() } else { killOnLaunch.insert(code) }
+        }
+        let launches = walker.takeDispatchable(now: Date()).compactMap { dispatch in
+            tasks[dispatch.code].map { (dispatch, execution(of: $0, for: dispatch)) }
+        }
         let state = walker.state
-        if state.isFinished && running.isEmpty {
+        let over = state.isFinished && running.isEmpty && launches.isEmpty
+        if over {
             finished = true
             wakeUp?.task.cancel()
-            let pool = VarPool.merge(walker.graph.order.compactMap { varPools[$0] })
-            do {
-                try await context.store.finishInstance(id: id, state: state, varPool: pool)
-            } catch {
-                context.logger.error("cannot record the end of process instance \(id): \(error)")
-            }
-            await runtime.instanceFinished(id, state: state, isChild: plan.parentTaskInstanceId != nil)
-            return
         }
-        scheduleWakeUp()
+        guard ended != nil || !launches.isEmpty || over else { return scheduleWakeUp() }
+        let step = WalkStep(
+            ended: ended,
+            starting: launches.map { dispatch, execution in
+                TaskStartDraft(processInstanceId: id, task: execution.task, retryTimes: dispatch.attempt,
+                               priority: dispatch.priority, workerGroup: dispatch.workerGroup, host: context.host)
+            },
+            instanceEnd: over ? InstanceEnd(instanceId: id, state: state,
+                                            varPool: VarPool.merge(walker.graph.order.compactMap { varPools[$0] })) : nil)
+        let starts: [TaskStart]
+        do {
+            starts = try await context.store.recordStep(step, logDirectory: context.logDirectory,
+                                                        executeDirectory: context.executeDirectory)
+        } catch {
+            context.logger.error("cannot record a step of process instance \(id): \(error)")
+            if over { return await runtime.instanceFinished(id, state: state, isChild: plan.parentTaskInstanceId != nil) }
+            // Tasks whose start could not be recorded fail without running (retries apply).
+            for (dispatch, execution) in launches {
+                killOnLaunch.remove(dispatch.code)
+                varPools[dispatch.code] = execution.upstreamPool
+                walker.taskFinished(dispatch.code, status: .FAILURE, now: Date())
+            }
+            return await advance()
+        }
+        if over { return await runtime.instanceFinished(id, state: state, isChild: plan.parentTaskInstanceId != nil) }
+        var settled = false
+        for ((dispatch, execution), start) in zip(launches, starts) {
+            switch start {
+            case .started(let taskInstanceId, let logPath, let executePath):
+                launch(dispatch.code, execution, StartedTask(taskInstanceId: taskInstanceId, logPath: logPath,
+                                                             executePath: executePath))
+            case .alreadySucceeded(let stored):
+                // A task that succeeded before a recovery is never run again.
+                killOnLaunch.remove(dispatch.code)
+                varPools[dispatch.code] = stored.varPool
+                walker.taskFinished(dispatch.code, status: stored.status, follow: stored.follow, now: Date())
+                settled = true
+            }
+        }
+        if settled { await advance() } else { scheduleWakeUp() }
     }
 
-    private func launch(_ dispatch: DispatchTask) {
-        guard let task = tasks[dispatch.code] else { return }
+    /// The execution of a dispatched task, with the var pool and task states as they are when it is dispatched.
+    private func execution(of task: TaskDefinition, for dispatch: DispatchTask) -> TaskExecution {
         let upstream = VarPool.merge((walker.graph.predecessors[dispatch.code] ?? []).compactMap { varPools[$0] })
         var states: [Int64: TaskExecutionStatus] = [:]
         for (code, phase) in walker.phases { if case .finished(let status) = phase { states[code] = status } }
-        let execution = TaskExecution(context: context, runtime: runtime, plan: plan, task: task, dispatch: dispatch,
-                                      upstreamPool: upstream, states: states)
+        return TaskExecution(context: context, runtime: runtime, plan: plan, task: task, dispatch: dispatch,
+                             upstreamPool: upstream, states: states)
+    }
+
+    private func launch(_ code: Int64, _ execution: TaskExecution, _ started: StartedTask) {
         // STOP cancels `work` (killing the task); the bookkeeping after it runs in a task of its own, which a
         // cancellation does not reach, so the end is always recorded.
-        let work = Task { await execution.run() }
-        running[dispatch.code] = work
+        let work = Task { await execution.run(started) }
+        running[code] = work
+        if killOnLaunch.remove(code) != nil { work.cancel() }
         Task {
             let result = await work.value
-            await self.taskEnded(dispatch.code, result)
+            await self.taskEnded(code, started.taskInstanceId, result)
         }
     }
 
-    private func taskEnded(_ code: Int64, _ result: TaskResult) async {
+    private func taskEnded(_ code: Int64, _ taskInstanceId: Int64, _ result: TaskResult) async {
         running[code] = nil
         varPools[code] = result.varPool
         walker.taskFinished(code, status: result.status, follow: result.follow, now: Date())
-        await advance()
+        await advance(after: TaskEnd(taskInstanceId: taskInstanceId, status: result.status, varPool: result.varPool,
+                                     follow: result.follow, dependentResult: result.dependentResult))
     }
 
     /// Sleeps (as a suspended task) until the next delayed or retrying task falls due.

@@ -6,12 +6,21 @@ struct TaskResult: Sendable {
     var status: TaskExecutionStatus
     var varPool: [Property]
     var follow: [Int64]?
+    /// For DEPENDENT tasks: DolphinScheduler's `dependentResult` column.
+    var dependentResult: String?
 }
 
-/// Runs one dispatched task of an instance: records the task instance, resolves its parameters, runs it (a
-/// runner in a worker slot, or the logic of CONDITIONS / SWITCH / DEPENDENT / SUB_PROCESS) and records how it
-/// ended. Cancelling the Swift task kills the task (`KILL`). Waiting (slots, DEPENDENT checks, a child
-/// instance) suspends without holding a thread.
+/// A task instance recorded as started: where it logs and runs.
+struct StartedTask: Sendable {
+    var taskInstanceId: Int64
+    var logPath: String
+    var executePath: String
+}
+
+/// Runs one dispatched task of an instance, already recorded as started (``InstanceExecution`` records its start
+/// and its end, together with its neighbours' in the walk): resolves its parameters and runs it (a runner in a
+/// worker slot, or the logic of CONDITIONS / SWITCH / DEPENDENT / SUB_PROCESS). Cancelling the Swift task kills
+/// the task (`KILL`). Waiting (slots, DEPENDENT checks, a child instance) suspends without holding a thread.
 struct TaskExecution: Sendable {
     let context: RuntimeContext
     let runtime: WorkflowRuntime
@@ -25,61 +34,32 @@ struct TaskExecution: Sendable {
 
     private var instanceId: Int64 { Int64(plan.instance.id) }
 
-    func run() async -> TaskResult {
-        let start: TaskStart
+    func run(_ started: StartedTask) async -> TaskResult {
         do {
-            start = try await context.store.startTask(
-                TaskStartDraft(processInstanceId: instanceId, task: task, retryTimes: dispatch.attempt,
-                               priority: dispatch.priority, workerGroup: dispatch.workerGroup, host: context.host),
-                logDirectory: context.logDirectory, executeDirectory: context.executeDirectory)
-        } catch {
-            context.logger.error("cannot record task \(task.name) of instance \(instanceId): \(error)")
-            return TaskResult(status: .FAILURE, varPool: upstreamPool)
-        }
-        let (taskInstanceId, logPath, executePath): (Int64, String, String)
-        switch start {
-        case .alreadySucceeded(let stored):
-            return TaskResult(status: stored.status, varPool: stored.varPool, follow: stored.follow)
-        case .started(let id, let log, let execute):
-            (taskInstanceId, logPath, executePath) = (id, log, execute)
-        }
-        let result: TaskResult
-        var dependentResult: String?
-        do {
-            let log = try TaskLogWriter(path: URL(fileURLWithPath: logPath))
+            let log = try TaskLogWriter(path: URL(fileURLWithPath: started.logPath))
             log.info("task \(task.name) (\(task.taskType)) of process instance \(instanceId), attempt \(dispatch.attempt)")
-            (result, dependentResult) = await execute(taskInstanceId: taskInstanceId, log: log,
-                                                      workingDirectory: URL(fileURLWithPath: executePath))
+            let result = await execute(taskInstanceId: started.taskInstanceId, log: log,
+                                       workingDirectory: URL(fileURLWithPath: started.executePath))
             log.info("task finished: \(result.status.rawValue)")
+            return result
         } catch {
             context.logger.error("task \(task.name) of instance \(instanceId) could not start: \(error)")
-            result = TaskResult(status: .FAILURE, varPool: upstreamPool)
+            return TaskResult(status: .FAILURE, varPool: upstreamPool)
         }
-        do {
-            // A killed task's end is recorded all the same: the write runs outside the cancelled task.
-            let store = context.store
-            try await Task {
-                try await store.finishTask(id: taskInstanceId, status: result.status, varPool: result.varPool,
-                                           follow: result.follow, dependentResult: dependentResult)
-            }.value
-        } catch {
-            context.logger.error("cannot record the end of task instance \(taskInstanceId): \(error)")
-        }
-        return result
     }
 
     private func execute(taskInstanceId: Int64, log: TaskLogWriter,
-                         workingDirectory: URL) async -> (TaskResult, String?) {
+                         workingDirectory: URL) async -> TaskResult {
         let parameters: ResolvedParameters
         do {
             parameters = try ParameterResolver.resolve(scope(taskInstanceId: taskInstanceId, workingDirectory: workingDirectory))
         } catch {
             log.error("cannot resolve the parameters: \(error)")
-            return (TaskResult(status: .FAILURE, varPool: upstreamPool), nil)
+            return TaskResult(status: .FAILURE, varPool: upstreamPool)
         }
         if plan.instance.dryRun == 1 {
             log.info("dry run: the task is not executed")
-            return (TaskResult(status: .SUCCESS, varPool: upstreamPool), nil)
+            return TaskResult(status: .SUCCESS, varPool: upstreamPool)
         }
         do {
             switch task.taskType {
@@ -87,26 +67,26 @@ struct TaskExecution: Sendable {
                 let conditions = try task.taskParams.decode(as: ConditionsParameters.self)
                 let branch = ConditionsEvaluator.branches(conditions, states: states)
                 log.info("condition \(ConditionsEvaluator.holds(conditions, states: states) ? "holds" : "fails"): following \(branch.follow)")
-                return (TaskResult(status: .SUCCESS, varPool: upstreamPool, follow: branch.follow), nil)
+                return TaskResult(status: .SUCCESS, varPool: upstreamPool, follow: branch.follow)
             case TaskType.switch:
                 let choice = try SwitchEvaluator.choose(try task.taskParams.decode(as: SwitchParameters.self),
                                                         parameters: parameters.properties, varPool: upstreamPool)
                 choice.explanation.forEach(log.info)
-                return (TaskResult(status: .SUCCESS, varPool: upstreamPool, follow: choice.follow), nil)
+                return TaskResult(status: .SUCCESS, varPool: upstreamPool, follow: choice.follow)
             case TaskType.dependent:
                 return try await dependent(log: log)
             case TaskType.subProcess:
-                return (try await subProcess(taskInstanceId: taskInstanceId, parameters: parameters, log: log), nil)
+                return try await subProcess(taskInstanceId: taskInstanceId, parameters: parameters, log: log)
             default:
-                return (await runner(taskInstanceId: taskInstanceId, parameters: parameters, log: log,
-                                     workingDirectory: workingDirectory), nil)
+                return await runner(taskInstanceId: taskInstanceId, parameters: parameters, log: log,
+                                    workingDirectory: workingDirectory)
             }
         } catch is CancellationError {
             log.error("task killed")
-            return (TaskResult(status: .KILL, varPool: upstreamPool), nil)
+            return TaskResult(status: .KILL, varPool: upstreamPool)
         } catch {
             log.error("\(error)")
-            return (TaskResult(status: .FAILURE, varPool: upstreamPool), nil)
+            return TaskResult(status: .FAILURE, varPool: upstreamPool)
         }
     }
 
@@ -132,7 +112,7 @@ struct TaskExecution: Sendable {
         return TaskResult(status: outcome.status, varPool: outcome.varPool)
     }
 
-    private func dependent(log: TaskLogWriter) async throws -> (TaskResult, String?) {
+    private func dependent(log: TaskLogWriter) async throws -> TaskResult {
         let parameters = try task.taskParams.decode(as: DependentParameters.self)
         let businessDate = plan.instance.scheduleTime.flatMap { DolphinDate.date($0) }
             ?? plan.instance.startTime.flatMap { DolphinDate.date($0) } ?? Date()
@@ -142,10 +122,10 @@ struct TaskExecution: Sendable {
             switch try await evaluator.check(lookup, now: Date()) {
             case .succeeded:
                 log.info("dependence satisfied")
-                return (TaskResult(status: .SUCCESS, varPool: upstreamPool), DependResult.SUCCESS.rawValue)
+                return TaskResult(status: .SUCCESS, varPool: upstreamPool, dependentResult: DependResult.SUCCESS.rawValue)
             case .failed:
                 log.error("dependence failed")
-                return (TaskResult(status: .FAILURE, varPool: upstreamPool), DependResult.FAILED.rawValue)
+                return TaskResult(status: .FAILURE, varPool: upstreamPool, dependentResult: DependResult.FAILED.rawValue)
             case .waiting:
                 log.info("dependence not satisfied yet; checking again in \(evaluator.checkInterval)")
                 try await Task.sleep(for: evaluator.checkInterval)

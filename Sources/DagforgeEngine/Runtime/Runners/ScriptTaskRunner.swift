@@ -1,5 +1,6 @@
 import DagforgeWire
 import Foundation
+import Glibc
 
 /// SHELL tasks: the rendered `rawScript` is written to a file in the working directory and run with bash.
 public struct ShellTaskRunner: TaskRunner {
@@ -41,12 +42,12 @@ private struct ScriptFile {
         }
         let file = task.workingDirectory.appendingPathComponent("\(UUID().uuidString)_node.\(`extension`)")
         do {
-            try FileManager.default.createDirectory(at: task.workingDirectory, withIntermediateDirectories: true)
-            try Data(script.utf8).write(to: file)
+            try TaskFiles.makeDirectory(task.workingDirectory)
+            try TaskFiles.writeNew(script, to: file)
         } catch {
             return fail(task, "cannot write the script to \(file.path): \(error)")
         }
-        defer { try? FileManager.default.removeItem(at: file) }
+        defer { unlink(file.path) }
         return await ProcessTaskExecution(task: task, arguments: command(file.path)).run()
     }
 

@@ -10,14 +10,21 @@ public final class TaskLogWriter: Sendable {
 
     /// Opens (creating directories as needed) the log file for appending.
     public init(path: URL) throws {
-        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let fd = open(path.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        var fd = Self.openForAppending(path)
+        if fd < 0 && errno == ENOENT {
+            try TaskFiles.makeDirectory(path.deletingLastPathComponent())
+            fd = Self.openForAppending(path)
+        }
         guard fd >= 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path.path,
                                                           NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
         self.path = path
         self.descriptor = Mutex(fd)
+    }
+
+    private static func openForAppending(_ path: URL) -> Int32 {
+        open(path.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     }
 
     deinit {
