@@ -134,7 +134,9 @@ struct EngineLifecycleTests {
     func publicAddress() throws {
         let directory = try TemporaryDirectory(prefix: "dagforge-engine")
         defer { directory.remove() }
-        let refused = try launchBriefly(["--host", "0.0.0.0", "--data-dir", directory.path])
+        // Refusing must end the process; on a loaded machine that can take longer than the 2 s that show a
+        // served engine keeps running, so this launch waits for the exit.
+        let refused = try launchBriefly(["--host", "0.0.0.0", "--data-dir", directory.path], waitingUpTo: 30)
         #expect(refused.exited)
         #expect(refused.status != 0)
         #expect(refused.log.contains("refusing to listen on 0.0.0.0"))
@@ -146,8 +148,9 @@ struct EngineLifecycleTests {
     }
 
     /// Runs `dagforge engine` with `arguments` for up to two seconds; stops it if it is still running.
-    private func launchBriefly(_ arguments: [String], environment: [String: String] = [:]) throws
-        -> (exited: Bool, status: Int32, log: String) {
+    /// Starts the engine and stops it after `seconds` unless it exited before.
+    private func launchBriefly(_ arguments: [String], environment: [String: String] = [:],
+                               waitingUpTo seconds: TimeInterval = 2) throws -> (exited: Bool, status: Int32, log: String) {
         let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("dagforge-launch-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: logURL) }
@@ -160,7 +163,7 @@ struct EngineLifecycleTests {
         process.standardError = try FileHandle(forWritingTo: logURL)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(2)
+        let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         let exited = !process.isRunning
         if !exited { process.terminate() }

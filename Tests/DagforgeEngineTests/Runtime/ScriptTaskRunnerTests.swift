@@ -66,7 +66,8 @@ struct ScriptTaskRunnerTests {
 
     @Test("a warn-only timeout logs and lets the task finish")
     func warnTimeout() async throws {
-        let run = try makeRun(TaskType.shell, script("sleep 2; echo done"), in: try temporaryDirectory(),
+        // The task outlasts the limit by seconds, so the warning comes in time even on a loaded machine.
+        let run = try makeRun(TaskType.shell, script("sleep 4; echo done"), in: try temporaryDirectory(),
                               timeout: TaskTimeout(limit: .milliseconds(300), strategy: .WARN))
         let outcome = await ShellTaskRunner().run(run)
         #expect(outcome.status == .SUCCESS)
