@@ -1,20 +1,10 @@
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 @testable import DagforgeEngine
 
 @Suite("Store commits: synced, grouped")
 struct StoreCommitTests {
-    /// Counts the transactions SQLite committed.
-    private final class CommitCounter: TransactionObserver, Sendable {
-        let commits = Mutex(0)
-        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
-        func databaseDidChange(with event: DatabaseEvent) {}
-        func databaseDidCommit(_ db: Database) { commits.withLock { $0 += 1 } }
-        func databaseDidRollback(_ db: Database) {}
-    }
-
     private struct Refused: Error {}
 
     @Test("concurrent writes share commits; a write that throws loses only its own changes")

@@ -1,21 +1,11 @@
 import DagforgeWire
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 @testable import DagforgeEngine
 
 @Suite("Store: a step of an instance's walk")
 struct WalkStepTests {
-    /// Counts the transactions SQLite committed.
-    private final class CommitCounter: TransactionObserver, Sendable {
-        let commits = Mutex(0)
-        func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
-        func databaseDidChange(with event: DatabaseEvent) {}
-        func databaseDidCommit(_ db: Database) { commits.withLock { $0 += 1 } }
-        func databaseDidRollback(_ db: Database) {}
-    }
-
     private let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walk-step-\(UUID().uuidString)")
     private let tasks = [TaskDefinition(code: 11, name: "a", taskType: TaskType.shell, taskParams: .object(["rawScript": .string("true")])),
                          TaskDefinition(code: 12, name: "b", taskType: TaskType.shell, taskParams: .object(["rawScript": .string("true")]))]
