@@ -24,17 +24,22 @@ public struct Compiler: Sendable {
     /// - Parameter inferredEdges: further edges to add as inferred (e.g. from a lineage tool outside dagforge).
     public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
         self.repository = repository
-        let resolver = DependencyResolver(repository: repository)
-        // SQL analysis runs on all cores first (a parallel map nested in `concurrently` would get one core);
-        // then declared edges resolve while the table map is built from the analysis.
-        let analyzed = RepositoryLineage.analyze(repository)
-        let (declared, lineage) = concurrently({ resolver.resolve(inferred: inferredEdges) },
-                                               { RepositoryLineage(analyzed: analyzed) })
-        self.lineage = lineage
-        inference = LineageInference(lineage, declared: declared.graph)
-        dependencies = resolver.adding(inference.edges, to: consume declared)
+        // SQL analysis runs on all cores first (a parallel map nested in `concurrently` would get one core).
+        (dependencies, lineage, inference) = Self.resolve(repository, analyzed: RepositoryLineage.analyze(repository),
+                                                          inferredEdges: inferredEdges)
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         diagnostics = repository.diagnostics + Checks.repository.concurrentMap { $0.check(input) }.joined()
+    }
+
+    /// The dependency graph of `repository` whose SQL tasks `analyzed` holds (in repository order): declared
+    /// edges resolve while the table map is built, then inference adds its edges.
+    static func resolve(_ repository: LoadedRepository, analyzed: [TaskLineage], inferredEdges: [InferredEdge])
+        -> (DependencyGraph, RepositoryLineage, LineageInference) {
+        let resolver = DependencyResolver(repository: repository)
+        let (declared, lineage) = concurrently({ resolver.resolve(inferred: inferredEdges) },
+                                               { RepositoryLineage(analyzed: analyzed) })
+        let inference = LineageInference(lineage, declared: declared.graph)
+        return (resolver.adding(inference.edges, to: consume declared), lineage, inference)
     }
 
     /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.

@@ -63,6 +63,32 @@ struct ValidateChangedSinceTests {
         #expect(outcome.stdout.contains("workflows/hr/people.sh:1:13: error[DF201]"))
     }
 
+    @Test func laterRunsReuseTheOutlinesOfUnchangedFoldersAndReportTheSame() throws {
+        let sandbox = try repository()
+        defer { sandbox.remove() }
+        try sandbox.write("workflows/orders/clean.sh", "# upstream: load\necho 20\n")
+        let arguments = ["validate", "--changed-since", "base", "--format", "json"]
+        let first = try DagforgeBinary.run(arguments, in: sandbox.path)
+        let archive = sandbox.path + "/.git/dagforge-cache/workflow-outlines"
+        #expect(FileManager.default.fileExists(atPath: archive), "the first run keeps the unchanged folders' outlines")
+        let second = try DagforgeBinary.run(arguments, in: sandbox.path)
+        #expect(second.status == first.status && second.stdout == first.stdout)
+
+        // A change downstream of the archived folders, then a damaged archive: the same answers as without one.
+        try sandbox.write("workflows/billing/invoice.sh", "# upstream: orders/clean, orders/gone\necho 3\n")
+        let broken = try DagforgeBinary.run(arguments, in: sandbox.path)
+        #expect(broken.status == 1 && broken.stdout.contains("orders/gone"), "\(broken.stdout)")
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: archive))
+        let afterDamage = try DagforgeBinary.run(arguments, in: sandbox.path)
+        #expect(afterDamage.status == broken.status && afterDamage.stdout == broken.stdout)
+
+        let elsewhere = try TemporaryDirectory(prefix: "dagforge-cache")
+        defer { elsewhere.remove() }
+        let chosen = try DagforgeBinary.run(arguments, in: sandbox.path, environment: ["DAGFORGE_CACHE_DIR": elsewhere.path])
+        #expect(chosen.stdout == broken.stdout)
+        #expect(FileManager.default.fileExists(atPath: elsewhere.path + "/workflow-outlines"), "DAGFORGE_CACHE_DIR moves the cache")
+    }
+
     @Test func badRevisionsAndCombinationsAreClearErrors() throws {
         let sandbox = try repository()
         defer { sandbox.remove() }

@@ -11,20 +11,36 @@ extension Compiler {
         guard !impact.affectsEverything else {
             return validate(environments: names, processEnvironment: processEnvironment).filter(impact.covers)
         }
-        let affected = Set(impact.tasks)
-        var kept = Set(impact.workflows)
-        for task in affected { kept.formUnion(dependencies.graph.ancestors(of: task).map(\.workflow)) }
+        let kept = dependencies.workflows(neededToCheck: impact)
         var scope = repository
         scope.workflows = repository.workflows.filter { kept.contains($0.name) }
-        scope.diagnostics = repository.diagnostics.filter(impact.covers)
-        return Compiler(repository: scope, inferredEdges: inferredEdges(among: kept))
+        return Self.validate(impact, scope: scope, inferredEdges: dependencies.inferredEdges(among: kept),
+                             environments: names, processEnvironment: processEnvironment)
+    }
+
+    /// Validates `scope` (the workflows an impact needs, fully loaded, and the loading diagnostics) and keeps
+    /// what `impact` covers.
+    static func validate(_ impact: ChangeImpact, scope: LoadedRepository, inferredEdges: [InferredEdge],
+                         environments names: [String]?, processEnvironment: [String: String]) -> [Diagnostic] {
+        var scope = scope
+        scope.diagnostics = scope.diagnostics.filter(impact.covers)
+        return Compiler(repository: scope, inferredEdges: inferredEdges)
             .validate(environments: names, processEnvironment: processEnvironment)
             .filter(impact.covers)
     }
+}
 
-    /// The inferred edges of `dependencies` between tasks of `workflows`, handed on to the scoped compiler.
-    private func inferredEdges(among workflows: Set<String>) -> [InferredEdge] {
-        dependencies.origins.flatMap { edge, origins -> [InferredEdge] in
+extension DependencyGraph {
+    /// The affected workflows and every workflow an affected task depends on.
+    public func workflows(neededToCheck impact: ChangeImpact) -> Set<String> {
+        var kept = Set(impact.workflows)
+        for task in impact.tasks { kept.formUnion(graph.ancestors(of: task).map(\.workflow)) }
+        return kept
+    }
+
+    /// The inferred edges between tasks of `workflows`, handed on to a scoped compiler.
+    func inferredEdges(among workflows: Set<String>) -> [InferredEdge] {
+        origins.flatMap { edge, origins -> [InferredEdge] in
             guard workflows.contains(edge.from.workflow), workflows.contains(edge.to.workflow) else { return [] }
             return origins.compactMap { origin in
                 guard case .inferred(let table, let read, let written) = origin else { return nil }

@@ -28,7 +28,7 @@ public struct ChangeImpact: Hashable, Sendable {
     private var affectedWorkflows: Set<String> { Set(workflows) }
 
     /// `pv` for `workflows/pv/load.sql`; nil for files outside a workflow folder.
-    static func workflowName(ofPath path: String) -> String? {
+    public static func workflowName(ofPath path: String) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[0] == "workflows", !parts[1].isEmpty else { return nil }
         return String(parts[1])
@@ -37,19 +37,26 @@ public struct ChangeImpact: Hashable, Sendable {
 
 extension Compiler {
     /// The impact of changing `files` (spec-root-relative paths, e.g. from `ChangedFiles.since`), traced
-    /// through whatever edges `dependencies` holds. Tasks that named a task of a changed workflow which
-    /// no longer resolves (a deleted or renamed task) count as downstream too: the change broke them.
+    /// through whatever edges `dependencies` holds.
     public func impact(ofChangedFiles files: Set<String>) -> ChangeImpact {
+        ChangeImpact(changedFiles: files, workflows: repository.workflows, dependencies: dependencies)
+    }
+}
+
+extension ChangeImpact {
+    /// Tasks that named a task of a changed workflow which no longer resolves (a deleted or renamed task)
+    /// count as downstream too: the change broke them.
+    init(changedFiles files: Set<String>, workflows: [WorkflowSpec], dependencies: DependencyGraph) {
         let changedWorkflows = Set(files.compactMap(ChangeImpact.workflowName(ofPath:)))
         let affectsEverything = files.contains { ChangeImpact.workflowName(ofPath: $0) == nil }
         let seeds = affectsEverything
-            ? Set(repository.workflows.flatMap { $0.tasks.map(\.address) })
-            : seedTasks(of: changedWorkflows)
+            ? Set(workflows.flatMap { $0.tasks.map(\.address) })
+            : Self.seedTasks(of: changedWorkflows, workflows: workflows, dependencies: dependencies)
         let tasks = seeds.union(dependencies.graph.descendants(ofAny: seeds))
         let tables = dependencies.origins.compactMap { edge, origins -> [String]? in
             tasks.contains(edge.from) ? origins.compactMap(\.inferredTable) : nil
         }
-        return ChangeImpact(
+        self.init(
             changedFiles: files.sorted(),
             changedWorkflows: changedWorkflows.sorted(),
             workflows: changedWorkflows.union(tasks.map(\.workflow)).sorted(),
@@ -60,8 +67,9 @@ extension Compiler {
     }
 
     /// Every task of the changed workflows, plus the referrers of unresolved references into them.
-    private func seedTasks(of changedWorkflows: Set<String>) -> Set<TaskAddress> {
-        var seeds = Set(repository.workflows.filter { changedWorkflows.contains($0.name) }.flatMap { $0.tasks.map(\.address) })
+    private static func seedTasks(of changedWorkflows: Set<String>, workflows: [WorkflowSpec],
+                                  dependencies: DependencyGraph) -> Set<TaskAddress> {
+        var seeds = Set(workflows.filter { changedWorkflows.contains($0.name) }.flatMap { $0.tasks.map(\.address) })
         for reference in dependencies.unresolved {
             let target = TaskAddress(parsing: reference.reference.value, relativeTo: reference.referrer.workflow)
             if let target, changedWorkflows.contains(target.workflow) { seeds.insert(reference.referrer) }

@@ -26,6 +26,15 @@ public struct TaskLineage: Hashable, Sendable {
         }
     }
 
+    /// A lineage kept from an earlier analysis of the same text in the same dialect.
+    init(task: TaskAddress, infers: Bool, reads: [TableUse], writes: [TableUse], warnings: [Located<String>]) {
+        self.task = task
+        self.infers = infers
+        self.reads = reads
+        self.writes = writes
+        self.warnings = warnings
+    }
+
     private static func uses(_ references: [TableReference], task: TaskAddress, position: TextPosition) -> [TableUse] {
         var seen: Set<String> = []
         var result: [TableUse] = []

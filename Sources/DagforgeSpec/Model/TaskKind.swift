@@ -51,12 +51,24 @@ public struct DependentTask: Hashable, Sendable {
     /// e.g. `today`, `last1Days`.
     public var dateValue: String
     public var relation: DependentRelation
+
+    public init(on: [Located<String>], cycle: String, dateValue: String, relation: DependentRelation) {
+        self.on = on
+        self.cycle = cycle
+        self.dateValue = dateValue
+        self.relation = relation
+    }
 }
 
 public struct ConditionsTask: Hashable, Sendable {
     /// Tasks followed when every upstream succeeded / when one did not.
     public var success: [Located<String>]
     public var failed: [Located<String>]
+
+    public init(success: [Located<String>], failed: [Located<String>]) {
+        self.success = success
+        self.failed = failed
+    }
 }
 
 public struct SwitchTask: Hashable, Sendable {
@@ -64,10 +76,20 @@ public struct SwitchTask: Hashable, Sendable {
         /// A DolphinScheduler switch condition, e.g. `${region} == 'eu'`.
         public var condition: String
         public var then: Located<String>
+
+        public init(condition: String, then: Located<String>) {
+            self.condition = condition
+            self.then = then
+        }
     }
 
     public var cases: [Case]
     public var defaultBranch: Located<String>?
+
+    public init(cases: [Case], defaultBranch: Located<String>?) {
+        self.cases = cases
+        self.defaultBranch = defaultBranch
+    }
 }
 
 public struct HTTPTask: Hashable, Sendable {

@@ -4,7 +4,8 @@ import Foundation
 /// plain folder.
 public struct WorkingTreeSource: SpecSource {
     /// Absolute path of the spec root (the folder holding `workflows/`).
-    public let root: String
+    public var root: String { folder.root }
+    private let folder: WorkingTreeFolder
     /// The git status behind `revision` runs in the background while the files are read.
     private let status: BackgroundResult<SourceRevision, SpecSourceError>
 
@@ -14,7 +15,7 @@ public struct WorkingTreeSource: SpecSource {
             throw .notADirectory(path: root)
         }
         let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
-        self.root = absolute
+        folder = WorkingTreeFolder(root: absolute)
         status = BackgroundResult { () throws(SpecSourceError) in try Self.revision(of: absolute) }
     }
 
@@ -35,13 +36,60 @@ public struct WorkingTreeSource: SpecSource {
         return SourceRevision(commit: repository.headSHA(), isDirty: dirty, requested: "working tree")
     }
 
+    public func specFiles() throws(SpecSourceError) -> [SpecFile] { try folder.specFiles() }
+}
+
+/// Reads spec files from a folder on disk (no git involved).
+public struct WorkingTreeFolder: Sendable {
+    /// Absolute path of the spec root.
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
     public func specFiles() throws(SpecSourceError) -> [SpecFile] {
         var paths: [String] = []
-        let manager = FileManager.default
-        if manager.fileExists(atPath: root + "/dagforge.yaml") { paths.append("dagforge.yaml") }
+        if FileManager.default.fileExists(atPath: root + "/dagforge.yaml") { paths.append("dagforge.yaml") }
         for folder in ["environments", "workflows"] {
             collectFiles(in: folder, into: &paths)
         }
+        return try read(paths)
+    }
+
+    /// The spec files outside workflow folders (`dagforge.yaml`, environments, stray files in `workflows/`)
+    /// and those of the named workflow folders only.
+    public func specFiles(workflows names: Set<String>) throws(SpecSourceError) -> [SpecFile] {
+        var paths: [String] = []
+        if FileManager.default.fileExists(atPath: root + "/dagforge.yaml") { paths.append("dagforge.yaml") }
+        collectFiles(in: "environments", into: &paths)
+        for entry in entries(of: "workflows") {
+            if !entry.isDirectory { paths.append("workflows/" + entry.name) } else if names.contains(entry.name) {
+                collectFiles(in: "workflows/" + entry.name, into: &paths)
+            }
+        }
+        let files = try read(paths)
+        let outside = Set(files.flatMap(Self.filesReferenced)).subtracting(paths)
+            .filter { FileManager.default.fileExists(atPath: root + "/" + $0) }
+        return outside.isEmpty ? files : (files + (try read(Array(outside)))).sorted { $0.path < $1.path }
+    }
+
+    /// The files a `workflow.yaml` names with `file:` (only parsed when the text has one).
+    private static func filesReferenced(by file: SpecFile) -> [String] {
+        guard file.path.hasSuffix("/workflow.yaml") || file.path.hasSuffix("/workflow.yml"),
+              file.text.contains("file:") else { return [] }
+        var context = DecodingContext(path: file.path)
+        let folder = String(file.path[..<file.path.lastIndex(of: "/")!])
+        return WorkflowFile.decode(YAMLDocument.parse(file.text, path: file.path).0, &context).tasks
+            .compactMap { $0.file.flatMap { RepositoryPath.resolve($0.value, relativeTo: folder) } }
+    }
+
+    /// The workflow folders present in the working tree.
+    public func workflowFolders() -> [String] {
+        entries(of: "workflows").filter(\.isDirectory).map(\.name)
+    }
+
+    private func read(_ paths: [String]) throws(SpecSourceError) -> [SpecFile] {
         let root = self.root
         let files = paths.sorted().concurrentMap { path -> Result<SpecFile, SpecSourceError> in
             FileBytes.read(root + "/" + path)
@@ -54,31 +102,32 @@ public struct WorkingTreeSource: SpecSource {
         return loaded
     }
 
-    /// Regular files under `folder` (relative to the root), skipping hidden names as git checkouts do. Reads
-    /// directory entries with their types, so 40,000 files need no `stat` each.
+    /// Regular files under `folder` (relative to the root), skipping hidden names as git checkouts do.
     private func collectFiles(in folder: String, into paths: inout [String]) {
-        guard let directory = opendir(root + "/" + folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): collectFiles(in: path, into: &paths)
-            case Int32(DT_REG): paths.append(path)
-            default: collectEntry(path, into: &paths)
-            }
+        for entry in entries(of: folder) {
+            let path = folder + "/" + entry.name
+            if entry.isDirectory { collectFiles(in: path, into: &paths) } else { paths.append(path) }
         }
     }
 
-    /// A symbolic link or an entry whose type the file system does not report: follow it as `stat` does.
-    private func collectEntry(_ path: String, into paths: inout [String]) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue {
-            collectFiles(in: path, into: &paths)
-        } else {
-            paths.append(path)
+    /// The visible entries of `folder`, read with their types, so 40,000 files need no `stat` each; a
+    /// symbolic link or an entry whose type the file system does not report is followed as `stat` does.
+    private func entries(of folder: String) -> [(name: String, isDirectory: Bool)] {
+        guard let directory = opendir(root + "/" + folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            guard !name.hasPrefix(".") else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): entries.append((name, true))
+            case Int32(DT_REG): entries.append((name, false))
+            default:
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root + "/" + folder + "/" + name, isDirectory: &isDirectory) else { continue }
+                entries.append((name, isDirectory.boolValue))
+            }
         }
+        return entries
     }
 }

@@ -42,6 +42,9 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let changedSince, !online, let check = try checkIncrementally(since: changedSince) {
+            report(check.check.diagnostics, repository: check.check.repository, impact: check.check.impact, files: check.files)
+        }
         let (files, revision) = try readSpecFiles()
         let loaded = SpecLoader.load(files: files, revision: revision)
         let compiler = Compiler(repository: loaded)
@@ -52,6 +55,15 @@ struct ValidateCommand: AsyncParsableCommand {
             let missing = try await engineDiagnostics(compiler: compiler, environment: environment)
             diagnostics = (diagnostics + missing.filter { impact?.covers($0) ?? true }).sortedForDisplay()
         }
+        // The compiler is kept alive to the exit, which leaves freeing it to the OS.
+        withExtendedLifetime(compiler) { report(diagnostics, repository: loaded, impact: impact, files: files) }
+    }
+
+    /// Prints the report and ends the process, leaving the loaded repository, its graph and renders to the
+    /// OS: at 40,000 tasks freeing them piece by piece takes longer than the checks after loading (exit
+    /// flushes stdout).
+    private func report(_ diagnostics: [Diagnostic], repository loaded: LoadedRepository, impact: ChangeImpact?,
+                        files: [SpecFile]) -> Never {
         var report = DiagnosticReport(
             diagnostics: diagnostics.attributed(to: loaded),
             checkedWorkflows: Dictionary(uniqueKeysWithValues: loaded.workflows.map { ($0.name, $0.tasks.map(\.name)) }),
@@ -60,10 +72,7 @@ struct ValidateCommand: AsyncParsableCommand {
         if let impact, let changedSince { report.restrict(to: impact, since: changedSince) }
         print(report.rendered(as: output.format, options: renderOptions(files)), terminator: "")
         let failed = report.diagnostics.hasErrors || (scope.strict && report.diagnostics.hasWarnings)
-        // Ends the process here, leaving the loaded repository, its graph and renders to the OS: at 40,000
-        // tasks freeing them piece by piece takes longer than the checks after loading (exit flushes stdout).
-        // The compiler is kept alive to this point for the same reason.
-        withExtendedLifetime(compiler) { Foundation.exit(failed ? ExitCode.failure.rawValue : ExitCode.success.rawValue) }
+        Foundation.exit(failed ? ExitCode.failure.rawValue : ExitCode.success.rawValue)
     }
 
     /// Every spec file of `--repo` / `--rev`, kept (not only loaded) so the text format can quote source lines.
@@ -77,7 +86,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    private func changedFiles(since revision: String) throws -> Set<String> {
+    func changedFiles(since revision: String) throws -> Set<String> {
         do {
             return try ChangedFiles.since(revision, root: repository.repo)
         } catch {

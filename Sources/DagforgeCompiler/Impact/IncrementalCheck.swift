@@ -1,0 +1,146 @@
+import DagforgeSpec
+import Foundation
+
+/// `validate --changed-since` without reading the whole repository: workflow folders that are byte-equal to
+/// an earlier run's (same git tree) enter the dependency graph from their kept outline; only the changed
+/// folders, those whose outline is missing, and those the check needs in full (the affected workflows and
+/// their upstreams) are read. The result equals `Compiler.validate(_:)` on the whole repository.
+public struct IncrementalCheck: Sendable {
+    public var impact: ChangeImpact
+    public var diagnostics: [Diagnostic]
+    /// Every workflow with the fully read ones complete and the others hollow (names, references and source
+    /// paths only): for attributing diagnostics and listing what was checked, not for rendering.
+    public var repository: LoadedRepository
+    /// The dependency graph of the whole repository.
+    public var dependencies: DependencyGraph
+    /// The outlines to keep for the next run: those of this run's unchanged folders, and the earlier ones of
+    /// the changed folders (still right for the revision compared with).
+    public var archive: OutlineArchive
+    /// Whether `archive` holds anything the archive read did not: only then is it worth writing.
+    public var archiveGrew: Bool
+    /// How many workflow folders were read, and how many came from the archive.
+    public var foldersRead: Int
+    public var foldersReused: Int
+
+    /// Reads spec files: the project, environments and stray files, and the named workflow folders only.
+    public typealias Reader = (Set<String>) throws -> LoadedRepository
+
+    /// - Parameters:
+    ///   - changedFiles: from `ChangedFiles.since`; every path must be inside a workflow folder (otherwise
+    ///     everything is affected and the whole repository is validated instead).
+    ///   - present: the workflow folders of the checkout.
+    ///   - trees: the folders' trees at the revision compared with (unchanged folders are byte-equal to them).
+    public init(changedFiles: Set<String>, present: [String], trees: [String: String], archive: OutlineArchive,
+                environments names: [String]?, processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+                read: Reader) rethrows {
+        let changed = Set(changedFiles.compactMap(ChangeImpact.workflowName(ofPath:)))
+        var outlines: [String: WorkflowOutline] = [:]
+        var toRead: Set<String> = []
+        for name in present {
+            if !changed.contains(name), let tree = trees[name], let outline = archive.outlines[.init(workflow: name, tree: tree)] {
+                outlines[name] = outline
+            } else {
+                toRead.insert(name)
+            }
+        }
+        var loaded = Loaded(try read(toRead), names: toRead)
+        let dialects = DialectChoice(repository: loaded.base)
+        var outlineLineage: [String: [TaskLineage]] = [:]
+        for (name, outline) in outlines {
+            if let lineage = outline.lineage(in: loaded.base, dialects: dialects) { outlineLineage[name] = lineage }
+        }
+        let stale = Set(outlines.keys).subtracting(outlineLineage.keys)
+        if !stale.isEmpty {
+            try loaded.add(read(stale), names: stale)
+            for name in stale { outlines[name] = nil }
+        }
+
+        // The whole graph: read workflows analyzed now, the others' lineage from their outlines.
+        let fresh = loaded.analyzed()
+        let hollow = outlines.values.map { $0.hollowSpec() }
+        var whole = loaded.base
+        whole.workflows = (Array(loaded.workflows.values) + hollow).sorted { $0.name < $1.name }
+        var analyzed: [TaskLineage] = []
+        for workflow in whole.workflows {
+            analyzed += outlineLineage[workflow.name] ?? workflow.tasks.compactMap { fresh[$0.address] }
+        }
+        let (dependencies, lineage, inference) = Compiler.resolve(whole, analyzed: analyzed, inferredEdges: [])
+        self.dependencies = dependencies
+        impact = ChangeImpact(changedFiles: changedFiles, workflows: whole.workflows, dependencies: dependencies)
+
+        // The workflows the check renders must be complete.
+        let kept = dependencies.workflows(neededToCheck: impact)
+        let missing = kept.subtracting(loaded.workflows.keys)
+        if !missing.isEmpty { try loaded.add(read(missing), names: missing) }
+        var scope = loaded.base
+        scope.workflows = kept.compactMap { loaded.workflows[$0] }.sorted { $0.name < $1.name }
+        diagnostics = Compiler.validate(impact, scope: scope, inferredEdges: dependencies.inferredEdges(among: kept),
+                                        environments: names, processEnvironment: processEnvironment)
+
+        var complete = whole
+        complete.workflows = whole.workflows.map { loaded.workflows[$0.name] ?? $0 }
+        repository = complete
+        var keptOutlines = Array(outlines.values)
+        for name in changed {
+            if let tree = trees[name], let earlier = archive.outlines[.init(workflow: name, tree: tree)] { keptOutlines.append(earlier) }
+        }
+        // A folder that failed to load (say `file:` names a file that is not there yet) may read differently
+        // once something outside it changes: it is read every time until it loads cleanly.
+        let failed = Set(loaded.base.diagnostics.filter { $0.severity == .error }.compactMap(\.workflowFolder))
+        var grew = false
+        for (name, workflow) in loaded.workflows where outlines[name] == nil && !changed.contains(name) && !failed.contains(name) {
+            guard let tree = trees[name],
+                  let outline = WorkflowOutline(workflow, tree: tree, lineage: fresh, dialects: dialects) else { continue }
+            keptOutlines.append(outline)
+            grew = grew || archive.outlines[.init(workflow: name, tree: tree)] != outline
+        }
+        self.archive = OutlineArchive(keptOutlines)
+        archiveGrew = grew
+        foldersRead = loaded.workflows.count
+        foldersReused = present.count - foldersRead
+        // Kept to the process's exit with the result: freeing 40,000 tasks' lineage piece by piece costs time.
+        retained = (analyzed, lineage, inference)
+    }
+
+    private var retained: ([TaskLineage], RepositoryLineage, LineageInference)
+
+    /// What has been read so far: the project and environments (from the first read), every loading
+    /// diagnostic, and the complete workflows.
+    private struct Loaded {
+        var base: LoadedRepository
+        var workflows: [String: WorkflowSpec]
+
+        /// The first read: its project, environments and diagnostics outside workflow folders are kept.
+        init(_ first: LoadedRepository, names: Set<String>) {
+            base = first
+            base.workflows = []
+            base.diagnostics = []
+            workflows = [:]
+            add(first, names: names, keepingOthers: true)
+        }
+
+        /// A read's workflows of `names` (a read may hold part of another folder, for a file one of them
+        /// names), and its diagnostics about them.
+        mutating func add(_ more: LoadedRepository, names: Set<String>, keepingOthers: Bool = false) {
+            for workflow in more.workflows where names.contains(workflow.name) { workflows[workflow.name] = workflow }
+            base.diagnostics += more.diagnostics.filter { diagnostic in
+                guard let workflow = diagnostic.workflowFolder else { return keepingOthers }
+                return names.contains(workflow)
+            }
+        }
+
+        /// The SQL lineage of the complete workflows, analyzed on all cores.
+        func analyzed() -> [TaskAddress: TaskLineage] {
+            var repository = base
+            repository.workflows = workflows.values.sorted { $0.name < $1.name }
+            return Dictionary(RepositoryLineage.analyze(repository).map { ($0.task, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+}
+
+extension Diagnostic {
+    /// The workflow a diagnostic is about: the one it names, else the folder its file is in.
+    var workflowFolder: String? {
+        workflow ?? range.flatMap { ChangeImpact.workflowName(ofPath: $0.path) }
+    }
+}
