@@ -45,9 +45,18 @@ public struct IncrementalCheck: Sendable {
         }
         var loaded = Loaded(try read(toRead), names: toRead)
         let dialects = DialectChoice(repository: loaded.base)
+        let base = loaded.base
+        // On all cores: each outline's hollow spec, and its lineage (nil when it must be read again).
+        let hollow = Array(outlines.values).concurrentMap { outline in
+            let spec = outline.hollowSpec()
+            return (spec, outline.lineage(of: spec, in: base, dialects: dialects))
+        }
         var outlineLineage: [String: [TaskLineage]] = [:]
-        for (name, outline) in outlines {
-            if let lineage = outline.lineage(in: loaded.base, dialects: dialects) { outlineLineage[name] = lineage }
+        var hollowSpecs: [WorkflowSpec] = []
+        for (spec, lineage) in hollow {
+            guard let lineage else { continue }
+            outlineLineage[spec.name] = lineage
+            hollowSpecs.append(spec)
         }
         let stale = Set(outlines.keys).subtracting(outlineLineage.keys)
         if !stale.isEmpty {
@@ -57,10 +66,10 @@ public struct IncrementalCheck: Sendable {
 
         // The whole graph: read workflows analyzed now, the others' lineage from their outlines.
         let fresh = loaded.analyzed()
-        let hollow = outlines.values.map { $0.hollowSpec() }
         var whole = loaded.base
-        whole.workflows = (Array(loaded.workflows.values) + hollow).sorted { $0.name < $1.name }
+        whole.workflows = (Array(loaded.workflows.values) + hollowSpecs).sorted { $0.name < $1.name }
         var analyzed: [TaskLineage] = []
+        analyzed.reserveCapacity(fresh.count + outlineLineage.values.reduce(0) { $0 + $1.count })
         for workflow in whole.workflows {
             analyzed += outlineLineage[workflow.name] ?? workflow.tasks.compactMap { fresh[$0.address] }
         }

@@ -97,8 +97,8 @@ struct WorkflowOutline: Hashable, Sendable {
     /// The SQL tasks' lineage, with `infers` worked out anew for `repository` (the project's `infer:` may
     /// have changed since the outline was kept); nil when a task's dialect is no longer the one it was read
     /// in (an environment now maps its datasource to another database type): the folder must be read again.
-    func lineage(in repository: LoadedRepository, dialects: DialectChoice) -> [TaskLineage]? {
-        let workflow = hollowSpec()
+    /// - Parameter workflow: this outline's `hollowSpec()`.
+    func lineage(of workflow: WorkflowSpec, in repository: LoadedRepository, dialects: DialectChoice) -> [TaskLineage]? {
         var result: [TaskLineage] = []
         for (task, outline) in zip(workflow.tasks, tasks) {
             guard case .sql(let dialect, _, let reads, let writes, let warnings) = outline.kind else { continue }

@@ -44,7 +44,7 @@ public struct RepositoryLineage: Hashable, Sendable {
 
 /// The dialect a task's SQL is read in: `dialect:` in dagforge.yaml, else the type the environments map
 /// the task's datasource to (when they agree on one we know), else generic.
-struct DialectChoice {
+struct DialectChoice: Sendable {
     private let project: SQLDialect?
     private let byDatasource: [String: SQLDialect]
     private let projectDatasource: String?
