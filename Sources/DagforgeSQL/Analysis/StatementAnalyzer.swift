@@ -14,7 +14,7 @@ struct FoundTable {
 ///
 /// One analyzer serves a whole script: call `analyze(_:)` per statement and read the results.
 struct StatementAnalyzer {
-    let tokens: [Token]
+    let tokens: UnsafeBufferPointer<Token>
     let text: TokenText
     let traits: DialectTraits
 
@@ -26,6 +26,8 @@ struct StatementAnalyzer {
 
     /// Matching parenthesis per token index (-1: none), valid inside the current statement.
     var partner: [Int]
+    /// The `(` not yet closed while matching; kept between statements so it is allocated once.
+    var openParentheses: [Int] = []
     /// Names of the current statement's common table expressions.
     var commonTableNames: Set<String> = []
     /// One past the current statement's last token.
@@ -34,7 +36,7 @@ struct StatementAnalyzer {
     /// The `(` a table-list position opened, so the scan treats it as a parenthesized join.
     var parenthesizedFactor = -1
 
-    init(tokens: [Token], text: TokenText, traits: DialectTraits) {
+    init(tokens: UnsafeBufferPointer<Token>, text: TokenText, traits: DialectTraits) {
         self.tokens = tokens
         self.text = text
         self.traits = traits
