@@ -11,7 +11,7 @@ struct ScriptLineage {
 
     private var reads: [Entry] = []
     private var writes: [Entry] = []
-    private var written: Set<String> = []
+    private var written = NameSet()
     private var schema: String?
     private var defaultSchemas: [String] = []
 

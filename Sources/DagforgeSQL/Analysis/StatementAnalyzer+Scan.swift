@@ -9,9 +9,12 @@ extension StatementAnalyzer {
     mutating func matchParentheses(_ range: Range<Int>) {
         openParentheses.removeAll(keepingCapacity: true)
         for index in range {
-            partner[index] = -1
+            // Only parentheses are reset: every lookup of `partner` is at a `(`.
             let token = tokens[index]
-            guard token.kind == .punctuation else { continue }
+            guard token.kind == .punctuation, token.byte == ASCII.openParen || token.byte == ASCII.closeParen else {
+                continue
+            }
+            partner[index] = -1
             if token.byte == ASCII.openParen {
                 openParentheses.append(index)
             } else if token.byte == ASCII.closeParen, let opening = openParentheses.popLast() {

@@ -29,7 +29,7 @@ struct StatementAnalyzer {
     /// The `(` not yet closed while matching; kept between statements so it is allocated once.
     var openParentheses: [Int] = []
     /// Names of the current statement's common table expressions.
-    var commonTableNames: Set<String> = []
+    var commonTableNames = NameSet()
     /// One past the current statement's last token.
     var end = 0
     var frames: [ScanFrame] = []
@@ -47,7 +47,7 @@ struct StatementAnalyzer {
         reads.removeAll(keepingCapacity: true)
         writes.removeAll(keepingCapacity: true)
         warnings.removeAll(keepingCapacity: true)
-        commonTableNames.removeAll(keepingCapacity: true)
+        commonTableNames.removeAll()
         schemaChange = nil
         end = range.upperBound
         guard !range.isEmpty else { return }
