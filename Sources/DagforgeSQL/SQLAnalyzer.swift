@@ -30,19 +30,21 @@ public enum SQLAnalyzer {
         let traits = DialectTraits(dialect)
         var lexer = SQLLexer(bytes: bytes, traits: traits)
         lexer.run()
+        defer { lexer.tokens.deallocate() }
+        let tokens = lexer.tokens.buffer
         let text = TokenText(bytes: bytes)
-        let statements = StatementSplitter(tokens: lexer.tokens).statements()
-        var analyzer = StatementAnalyzer(tokens: lexer.tokens, text: text, traits: traits)
+        let statements = StatementSplitter(tokens: tokens).statements()
+        var analyzer = StatementAnalyzer(tokens: tokens, text: text, traits: traits)
         var script = ScriptLineage()
         var warnings = lexer.warnings
         for statement in statements {
             if statement.isSkippedProgram {
-                let offset = lexer.tokens[statement.range.lowerBound].start
+                let offset = tokens[statement.range.lowerBound].start
                 warnings.append((offset, "stored program skipped: its body is not analyzed"))
                 continue
             }
             analyzer.analyze(statement.range)
-            script.add(analyzer.reads, analyzer.writes, tokens: lexer.tokens)
+            script.add(analyzer.reads, analyzer.writes, tokens: tokens)
             warnings += analyzer.warnings
             if let schema = analyzer.schemaChange { script.setDefaultSchema(schema) }
         }

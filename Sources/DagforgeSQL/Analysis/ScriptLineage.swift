@@ -1,3 +1,5 @@
+import Glibc
+
 /// Applies the whole-script rules to each statement's tables, in order: the default schema in effect,
 /// and "a table an earlier statement wrote is not a read".
 struct ScriptLineage {
@@ -9,11 +11,11 @@ struct ScriptLineage {
 
     private var reads: [Entry] = []
     private var writes: [Entry] = []
-    private var written: Set<String> = []
+    private var written = NameSet()
     private var schema: String?
     private var defaultSchemas: [String] = []
 
-    mutating func add(_ statementReads: [FoundTable], _ statementWrites: [FoundTable], tokens: [Token]) {
+    mutating func add(_ statementReads: [FoundTable], _ statementWrites: [FoundTable], tokens: UnsafeBufferPointer<Token>) {
         for read in statementReads where !written.contains(key(read.name)) {
             reads.append(Entry(name: read.name, schema: schema, offset: tokens[read.tokenIndex].start))
         }
@@ -35,40 +37,73 @@ struct ScriptLineage {
     }
 
     func lineage(warnings: [(offset: Int, message: String)], positions: LineIndex) -> SQLLineage {
-        SQLLineage(
-            reads: references(reads, positions),
-            writes: references(writes, positions),
-            warnings: sortedWarnings(warnings, positions),
+        let uniqueReads = unique(reads), uniqueWrites = unique(writes)
+        let sortedWarnings = warnings.sorted { $0.offset < $1.offset }
+        // One pass over the script locates every position.
+        let located = positions.locate(uniqueReads.map { reads[$0].offset } + uniqueWrites.map { writes[$0].offset }
+                                           + sortedWarnings.map(\.offset))
+        var next = located.makeIterator()
+        return SQLLineage(
+            reads: uniqueReads.map { reference(reads[$0], at: next.next()!) },
+            writes: uniqueWrites.map { reference(writes[$0], at: next.next()!) },
+            warnings: sortedWarnings.map { warning in
+                let position = next.next()!
+                return SQLWarning(message: warning.message, line: position.line, column: position.column,
+                                  offset: warning.offset)
+            },
             defaultSchemas: defaultSchemas
         )
     }
 
-    /// De-duplicated by name and schema (first occurrence wins), sorted by the name's bytes.
-    private func references(_ entries: [Entry], _ positions: LineIndex) -> [TableReference] {
-        var seen: Set<NameInSchema> = []
-        let unique = entries.filter { seen.insert(NameInSchema(name: $0.name, schema: $0.schema)).inserted }
-        let located = positions.locate(unique.map(\.offset))
-        let result = zip(unique, located).map { entry, position in
-            TableReference(name: entry.name, schemaInEffect: entry.schema, line: position.line,
-                           column: position.column, offset: entry.offset)
-        }
-        return result.sorted { lhs, rhs in
-            lhs.name.utf8.lexicographicallyPrecedes(rhs.name.utf8)
-                || (lhs.name == rhs.name && (lhs.schemaInEffect ?? "").utf8.lexicographicallyPrecedes((rhs.schemaInEffect ?? "").utf8))
-        }
+    private func reference(_ entry: Entry, at position: (line: Int, column: Int)) -> TableReference {
+        TableReference(name: entry.name, schemaInEffect: entry.schema, line: position.line, column: position.column,
+                       offset: entry.offset)
     }
 
-    private func sortedWarnings(_ warnings: [(offset: Int, message: String)], _ positions: LineIndex) -> [SQLWarning] {
-        let sorted = warnings.sorted { $0.offset < $1.offset }
-        let located = positions.locate(sorted.map(\.offset))
-        return zip(sorted, located).map { warning, position in
-            SQLWarning(message: warning.message, line: position.line, column: position.column, offset: warning.offset)
+    /// The indices of `entries` to report: de-duplicated by name and schema (first occurrence wins), sorted
+    /// by the name's bytes, then the schema's. Sorting the indices and keeping the first of each run
+    /// replaces hashing every name.
+    private func unique(_ entries: [Entry]) -> [Int] {
+        let order = entries.indices.sorted { lhs, rhs in
+            switch compareBytes(entries[lhs].name, entries[rhs].name) {
+            case .less: return true
+            case .greater: return false
+            case .equal:
+                let schemas = compareBytes(entries[lhs].schema ?? "", entries[rhs].schema ?? "")
+                return schemas == .equal ? lhs < rhs : schemas == .less
+            }
+        }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        var runStart = 0
+        for index in order {
+            let entry = entries[index]
+            // Within a run of equal name and schema text, a nil schema and an empty one are different keys.
+            if let last = unique.last.map({ entries[$0] }),
+               compareBytes(last.name, entry.name) != .equal
+                || compareBytes(last.schema ?? "", entry.schema ?? "") != .equal {
+                runStart = unique.count
+            }
+            let seen = unique[runStart...].contains { (entries[$0].schema == nil) == (entry.schema == nil) }
+            if !seen { unique.append(index) }
+        }
+        return unique
+    }
+}
+
+/// The order of two strings' UTF-8 bytes.
+private func compareBytes(_ lhs: String, _ rhs: String) -> ByteOrder {
+    var lhs = lhs, rhs = rhs
+    return lhs.withUTF8 { left in
+        rhs.withUTF8 { right in
+            let shared = min(left.count, right.count)
+            let order = shared == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, shared)
+            if order != 0 { return order < 0 ? .less : .greater }
+            return left.count == right.count ? .equal : (left.count < right.count ? .less : .greater)
         }
     }
 }
 
-/// A table name with the schema in effect where it was written.
-private struct NameInSchema: Hashable {
-    let name: String
-    let schema: String?
+private enum ByteOrder {
+    case less, equal, greater
 }

@@ -7,14 +7,17 @@ extension StatementAnalyzer {
     func isIdentifier(at index: Int) -> Bool { index < end && tokens[index].isIdentifier }
 
     mutating func matchParentheses(_ range: Range<Int>) {
-        var open: [Int] = []
+        openParentheses.removeAll(keepingCapacity: true)
         for index in range {
-            partner[index] = -1
+            // Only parentheses are reset: every lookup of `partner` is at a `(`.
             let token = tokens[index]
-            guard token.kind == .punctuation else { continue }
+            guard token.kind == .punctuation, token.byte == ASCII.openParen || token.byte == ASCII.closeParen else {
+                continue
+            }
+            partner[index] = -1
             if token.byte == ASCII.openParen {
-                open.append(index)
-            } else if token.byte == ASCII.closeParen, let opening = open.popLast() {
+                openParentheses.append(index)
+            } else if token.byte == ASCII.closeParen, let opening = openParentheses.popLast() {
                 partner[opening] = index
                 partner[index] = opening
             }
@@ -146,23 +149,39 @@ extension StatementAnalyzer {
 
     /// `part(.part)*` starting at an identifier; `db..t` keeps its empty part. Returns the end and the name.
     func qualifiedName(at start: Int) -> (end: Int, name: String) {
-        var buffer: [UInt8] = []
-        text.appendIdentifier(tokens[start], to: &buffer)
+        // Find the parts first, so the name is written once into storage of the right size.
         var index = start + 1
+        var capacity = text.identifierCapacity(tokens[start])
         while isPunctuation(ASCII.dot, at: index), index + 1 < end {
             let part = tokens[index + 1]
             if part.kind == .word || part.kind == .quotedIdentifier {
-                buffer.append(ASCII.dot)
-                text.appendIdentifier(part, to: &buffer)
+                capacity += 1 + text.identifierCapacity(part)
                 index += 2
             } else if part.isPunctuation(ASCII.dot) {
-                buffer.append(ASCII.dot)
+                capacity += 1
                 index += 1
             } else {
                 break
             }
         }
-        return (index, String(decoding: buffer, as: UTF8.self))
+        let nameEnd = index
+        let name = String(unsafeUninitializedCapacity: capacity) { buffer in
+            var writer = ByteWriter(buffer)
+            text.writeIdentifier(tokens[start], to: &writer)
+            var index = start + 1
+            while index < nameEnd {
+                // `index` is a dot; a part follows unless it is another dot (`db..t`).
+                writer.append(ASCII.dot)
+                if tokens[index + 1].isPunctuation(ASCII.dot) {
+                    index += 1
+                } else {
+                    text.writeIdentifier(tokens[index + 1], to: &writer)
+                    index += 2
+                }
+            }
+            return writer.count
+        }
+        return (nameEnd, name)
     }
 
     /// `[AS] alias` at `index`, if present.

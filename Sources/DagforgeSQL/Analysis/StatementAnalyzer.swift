@@ -14,7 +14,7 @@ struct FoundTable {
 ///
 /// One analyzer serves a whole script: call `analyze(_:)` per statement and read the results.
 struct StatementAnalyzer {
-    let tokens: [Token]
+    let tokens: UnsafeBufferPointer<Token>
     let text: TokenText
     let traits: DialectTraits
 
@@ -26,15 +26,17 @@ struct StatementAnalyzer {
 
     /// Matching parenthesis per token index (-1: none), valid inside the current statement.
     var partner: [Int]
+    /// The `(` not yet closed while matching; kept between statements so it is allocated once.
+    var openParentheses: [Int] = []
     /// Names of the current statement's common table expressions.
-    var commonTableNames: Set<String> = []
+    var commonTableNames = NameSet()
     /// One past the current statement's last token.
     var end = 0
     var frames: [ScanFrame] = []
     /// The `(` a table-list position opened, so the scan treats it as a parenthesized join.
     var parenthesizedFactor = -1
 
-    init(tokens: [Token], text: TokenText, traits: DialectTraits) {
+    init(tokens: UnsafeBufferPointer<Token>, text: TokenText, traits: DialectTraits) {
         self.tokens = tokens
         self.text = text
         self.traits = traits
@@ -45,7 +47,7 @@ struct StatementAnalyzer {
         reads.removeAll(keepingCapacity: true)
         writes.removeAll(keepingCapacity: true)
         warnings.removeAll(keepingCapacity: true)
-        commonTableNames.removeAll(keepingCapacity: true)
+        commonTableNames.removeAll()
         schemaChange = nil
         end = range.upperBound
         guard !range.isEmpty else { return }

@@ -9,7 +9,7 @@ struct StatementSplitter {
         var isSkippedProgram: Bool
     }
 
-    let tokens: [Token]
+    let tokens: UnsafeBufferPointer<Token>
 
     func statements() -> [Statement] {
         var result: [Statement] = []

@@ -5,14 +5,26 @@ struct TokenText {
 
     /// The identifier a word or quoted-identifier token spells: unquoted, ASCII-lowercased, with
     /// `${...}`, `$[...]` and `{{ ... }}` placeholders copied verbatim.
-    func appendIdentifier(_ token: Token, to buffer: inout [UInt8]) {
+    func identifier(_ token: Token) -> String {
+        String(unsafeUninitializedCapacity: identifierCapacity(token)) { buffer in
+            var writer = ByteWriter(buffer)
+            writeIdentifier(token, to: &writer)
+            return writer.count
+        }
+    }
+
+    /// Bytes enough for `writeIdentifier(token)`: unquoting and copying never make a name longer than its token.
+    func identifierCapacity(_ token: Token) -> Int { max(token.end - token.start, 1) }
+
+    /// Writes `identifier(token)`'s bytes: names are built straight into their `String`'s storage.
+    func writeIdentifier(_ token: Token, to writer: inout ByteWriter) {
         if token.kind == .quotedIdentifier {
             let close = token.byte == ASCII.openBracket ? ASCII.closeBracket : token.byte
             var index = token.start + 1
             let terminated = token.end - token.start >= 2 && bytes[token.end - 1] == close
             let end = terminated ? token.end - 1 : token.end
             while index < end {
-                buffer.append(ASCII.lowercased(bytes[index]))
+                writer.append(ASCII.lowercased(bytes[index]))
                 index += bytes[index] == close && index + 1 < end && bytes[index + 1] == close ? 2 : 1
             }
             return
@@ -20,27 +32,31 @@ struct TokenText {
         var index = token.start
         while index < token.end {
             let current = bytes[index]
-            let next = index + 1 < token.end ? bytes[index + 1] : 0
-            if current == ASCII.dollar && (next == ASCII.openBrace || next == ASCII.openBracket) {
-                index = copyBalanced(from: index + 1, open: next, end: token.end, to: &buffer, prefix: current)
-            } else if current == ASCII.openBrace && next == ASCII.openBrace {
-                index = copyTemplate(from: index, end: token.end, to: &buffer)
-            } else {
-                buffer.append(ASCII.lowercased(current))
-                index += 1
+            if current == ASCII.dollar || current == ASCII.openBrace {
+                let next = index + 1 < token.end ? bytes[index + 1] : 0
+                if current == ASCII.dollar && (next == ASCII.openBrace || next == ASCII.openBracket) {
+                    index = copyBalanced(from: index + 1, open: next, end: token.end, to: &writer, prefix: current)
+                    continue
+                }
+                if current == ASCII.openBrace && next == ASCII.openBrace {
+                    index = copyTemplate(from: index, end: token.end, to: &writer)
+                    continue
+                }
             }
+            writer.append(ASCII.lowercased(current))
+            index += 1
         }
     }
 
     /// Copies `prefix` and a bracketed run starting at `start` (the opening bracket) verbatim.
-    private func copyBalanced(from start: Int, open: UInt8, end: Int, to buffer: inout [UInt8], prefix: UInt8) -> Int {
+    private func copyBalanced(from start: Int, open: UInt8, end: Int, to writer: inout ByteWriter, prefix: UInt8) -> Int {
         let close = open == ASCII.openBrace ? ASCII.closeBrace : ASCII.closeBracket
-        buffer.append(prefix)
+        writer.append(prefix)
         var depth = 0
         var index = start
         while index < end {
             let current = bytes[index]
-            buffer.append(current)
+            writer.append(current)
             index += 1
             if current == open {
                 depth += 1
@@ -53,23 +69,16 @@ struct TokenText {
     }
 
     /// Copies `{{ ... }}` verbatim.
-    private func copyTemplate(from start: Int, end: Int, to buffer: inout [UInt8]) -> Int {
+    private func copyTemplate(from start: Int, end: Int, to writer: inout ByteWriter) -> Int {
         var index = start
         while index < end {
-            buffer.append(bytes[index])
+            writer.append(bytes[index])
             index += 1
             if index - start > 2 && bytes[index - 1] == ASCII.closeBrace && bytes[index - 2] == ASCII.closeBrace {
                 break
             }
         }
         return index
-    }
-
-    func identifier(_ token: Token) -> String {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(token.end - token.start)
-        appendIdentifier(token, to: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
     }
 
     /// The content of a string literal token, lowercased (for `SET search_path = 'dw'`).
@@ -89,5 +98,20 @@ struct TokenText {
             return false
         }
         return true
+    }
+}
+
+/// Appends bytes into memory sized beforehand (a `String`'s uninitialized storage).
+struct ByteWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
     }
 }

@@ -46,23 +46,45 @@ enum Keyword: String, CaseIterable, Sendable {
     }
 }
 
-/// Up to 16 lowercase ASCII bytes packed into two integers: a cheap dictionary key for keyword lookup.
+/// Up to 16 bytes of a word packed into two integers, folded to lowercase: a cheap key for keyword lookup.
+///
+/// Folding is `byte | 0x20`: it lowercases letters, keeps digits, `$` and non-ASCII bytes, and maps `_` to
+/// 0x7F, which no word holds, so two words fold alike only when they differ in the case of letters. Every
+/// folded byte is non-zero, so the zero bytes after a short word keep lengths apart.
 struct PackedWord: Equatable, Sendable {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
+    private(set) var low: UInt64 = 0
+    private(set) var high: UInt64 = 0
 
-    init() {}
+    /// The longest word that fits.
+    static let capacity = 16
 
-    init(_ spelling: String) {
-        for (index, byte) in spelling.utf8.enumerated() { append(byte, at: index) }
+    private static let fold: UInt64 = 0x2020_2020_2020_2020
+
+    init<Bytes: Collection<UInt8>>(_ spelling: Bytes) {
+        for (index, byte) in spelling.prefix(Self.capacity).enumerated() {
+            let folded = UInt64(byte | 0x20)
+            if index < 8 {
+                low |= folded << (UInt64(index) * 8)
+            } else {
+                high |= folded << (UInt64(index - 8) * 8)
+            }
+        }
     }
 
-    mutating func append(_ lowercaseByte: UInt8, at index: Int) {
-        if index < 8 {
-            low |= UInt64(lowercaseByte) << (UInt64(index) * 8)
-        } else {
-            high |= UInt64(lowercaseByte) << (UInt64(index - 8) * 8)
-        }
+    /// The first `length` bytes at `start`, which must be followed by at least `capacity` readable bytes
+    /// in all: two unaligned loads instead of a loop over the word's bytes.
+    init(loadingFrom start: UnsafeRawPointer, length: Int) {
+        let first = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
+        let second = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        low = (first | Self.fold) & Self.mask(length)
+        high = (second | Self.fold) & Self.mask(length - 8)
+    }
+
+    /// The low `count` bytes set (none below zero, all eight from eight on).
+    private static func mask(_ count: Int) -> UInt64 {
+        if count <= 0 { return 0 }
+        if count >= 8 { return .max }
+        return (1 << (UInt64(count) * 8)) - 1
     }
 }
 
@@ -79,7 +101,7 @@ struct KeywordTable: Sendable {
         shift = 64 - bits
         slots = Array(repeating: nil, count: 1 << bits)
         for keyword in keywords {
-            let word = PackedWord(keyword.rawValue)
+            let word = PackedWord(keyword.rawValue.utf8)
             var slot = self.slot(of: word)
             while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = (word, keyword)

@@ -7,13 +7,13 @@ struct SQLLexer {
     let bytes: UnsafeBufferPointer<UInt8>
     private let traits: DialectTraits
     var index = 0
-    private(set) var tokens: [Token] = []
+    private(set) var tokens: TokenList
     private(set) var warnings: [(offset: Int, message: String)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, traits: DialectTraits) {
         self.bytes = bytes
         self.traits = traits
-        tokens.reserveCapacity(bytes.count / 4)
+        tokens = TokenList(capacity: bytes.count / 4)
     }
 
     func byte(at position: Int) -> UInt8 { position < bytes.count ? bytes[position] : 0 }
@@ -21,6 +21,11 @@ struct SQLLexer {
     mutating func run() {
         while index < bytes.count {
             let current = bytes[index]
+            // Spaces are the most common bytes between tokens.
+            if current == ASCII.space {
+                index &+= 1
+                continue
+            }
             switch current {
             case ASCII.space, ASCII.tab, ASCII.newline, ASCII.carriageReturn, 0x0B, 0x0C:
                 index += 1
@@ -196,29 +201,35 @@ struct SQLLexer {
     /// An unquoted word; `${...}`, `$[...]` and `{{ ... }}` inside it are kept whole as opaque text.
     private mutating func lexWord() {
         let start = index
-        var packed = PackedWord()
-        var packable = true
-        while index < bytes.count {
-            let current = bytes[index]
-            // The byte after is read only for `$` and `{`: this loop runs for every byte of every word.
-            if current == ASCII.dollar, case let next = byte(at: index + 1), next == ASCII.openBrace || next == ASCII.openBracket {
+        let bytes = self.bytes
+        // A local cursor: `index` is a property of `self`, which the loop would store and reload per byte.
+        var position = index
+        var hasPlaceholder = false
+        while position < bytes.count {
+            let current = bytes[position]
+            // Letters, digits and `_` first: this loop runs for every byte of every word.
+            if ASCII.isIdentifierByte(current) {
+                position &+= 1
+                continue
+            }
+            let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if current == ASCII.dollar && (next == ASCII.openBrace || next == ASCII.openBracket) {
+                index = position
                 skipPlaceholder(open: next, close: next == ASCII.openBrace ? ASCII.closeBrace : ASCII.closeBracket)
-                packable = false
-            } else if current == ASCII.openBrace && byte(at: index + 1) == ASCII.openBrace {
+                position = index
+                hasPlaceholder = true
+            } else if current == ASCII.dollar {
+                position += 1
+            } else if current == ASCII.openBrace && next == ASCII.openBrace {
+                index = position
                 skipTemplate()
-                packable = false
-            } else if ASCII.isWordByte(current) {
-                let length = index - start
-                if packable && length < 16 && (ASCII.isLetter(current) || current == 0x5F) {
-                    packed.append(ASCII.lowercased(current), at: length)
-                } else {
-                    packable = false
-                }
-                index += 1
+                position = index
+                hasPlaceholder = true
             } else {
                 break
             }
         }
+        index = position
         let length = index - start
         if length == 1 && byte(at: index) == ASCII.singleQuote {
             // A prefixed string: E'...', N'...', X'...', B'...'. Only E'' reads backslash escapes.
@@ -226,12 +237,21 @@ struct SQLLexer {
             lexQuoted(close: ASCII.singleQuote, kind: .string, from: start, backslash: escapes)
             return
         }
-        let keyword = packable ? keywordsByPackedSpelling[packed] : nil
+        let keyword = hasPlaceholder ? nil : keyword(start: start, length: length)
         if keyword == .delimiter && isAtStatementStart {
             skipDelimiterBlock(from: start)
             return
         }
         append(.word, keyword: keyword, start: start, end: index)
+    }
+
+    /// The keyword the word at `start` spells, if it fits a `PackedWord`.
+    private func keyword(start: Int, length: Int) -> Keyword? {
+        guard length <= PackedWord.capacity else { return nil }
+        let word = start + PackedWord.capacity <= bytes.count
+            ? PackedWord(loadingFrom: UnsafeRawPointer(bytes.baseAddress! + start), length: length)
+            : PackedWord(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]))
+        return keywordsByPackedSpelling[word]
     }
 
     /// `${...}` or `$[...]`, nesting counted; an unterminated one stops at the end of its line.

@@ -56,5 +56,15 @@ enum ASCII {
         isLetter(byte) || isDigit(byte) || byte == 0x5F || byte == dollar || byte >= 0x80
     }
 
+    /// Letters, digits, `_` and any non-ASCII byte, tested with one bit of a 128-bit mask.
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return 0x03FF_0000_0000_0000 & bit != 0  // 0-9
+        case 1: return 0x07FF_FFFE_87FF_FFFE & bit != 0  // A-Z, _, a-z
+        default: return true
+        }
+    }
+
     static func lowercased(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }

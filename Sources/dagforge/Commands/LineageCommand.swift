@@ -66,29 +66,28 @@ struct LineageCommand: ParsableCommand {
         let paths = try files + listedPaths()
         guard !paths.isEmpty || filesFrom != nil else { return try printTableMap() }
         let format = self.format, multiple = paths.count > 1
-        // Each file is read, analyzed and rendered on all cores; only the concatenation is serial.
-        let results = LineageBatch.analyze(paths: paths, dialect: dialect ?? .generic) { path, lineage in
+        // Files are read, analyzed and rendered on all cores, each chunk into one buffer; only the
+        // concatenation is serial.
+        let chunks = LineageBatch.analyze(paths: paths, dialect: dialect ?? .generic) { path, lineage, output in
             switch format {
-            case .json: lineage.jsonLine(file: multiple ? path : nil) + "\n"
-            case .text: Self.text(lineage, path: path)
+            case .json:
+                lineage.appendJSONLine(file: multiple ? path : nil, to: &output)
+                output.append(UInt8(ascii: "\n"))
+            case .text:
+                output.append(contentsOf: Self.text(lineage, path: path).utf8)
             }
         }
         var output: [UInt8] = []
-        output.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.rendered.utf8.count ?? 0) })
-        var hasWarnings = false
-        var hasErrors = false
-        for index in results.indices {
-            switch results[index] {
-            case .success(let file):
-                hasWarnings = hasWarnings || file.hasWarnings
-                output.append(contentsOf: file.rendered.utf8)
-            case .failure(let error):
-                hasErrors = true
-                FileHandle.standardError.write(Data("\(paths[index]): error: cannot read file: \(error)\n".utf8))
+        output.reserveCapacity(chunks.reduce(0) { $0 + $1.rendered.count })
+        for chunk in chunks {
+            output.append(contentsOf: chunk.rendered)
+            for failure in chunk.failures {
+                FileHandle.standardError.write(Data("\(paths[failure.index]): error: cannot read file: \(failure.error)\n".utf8))
             }
         }
         FileHandle.standardOutput.write(Data(output))
-        if hasErrors || (strict && hasWarnings) { throw ExitCode.failure }
+        let hasErrors = chunks.contains { !$0.failures.isEmpty }
+        if hasErrors || (strict && chunks.contains(where: \.hasWarnings)) { throw ExitCode.failure }
     }
 
     /// The paths listed in --files-from: one per line, blank lines skipped.
@@ -120,20 +119,35 @@ struct LineageCommand: ParsableCommand {
     }
 }
 
-/// Reads, analyzes and renders files in parallel, one task per file, results in input order.
+/// Reads, analyzes and renders files in parallel, in chunks of consecutive files, results in input order.
 enum LineageBatch {
-    struct File: Sendable {
-        var rendered: String
-        var hasWarnings: Bool
+    /// The rendering of consecutive files, and the ones that could not be read.
+    struct Chunk: Sendable {
+        var rendered: [UInt8] = []
+        var failures: [(index: Int, error: FileBytes.ReadError)] = []
+        var hasWarnings = false
     }
 
+    /// Enough chunks that a core slowed by other processes does not leave the other idle at the end, few
+    /// enough that each buffer grows a handful of times.
+    private static let filesPerChunk = 256
+
     static func analyze(paths: [String], dialect: SQLDialect,
-                        render: @Sendable (String, SQLLineage) -> String) -> [Result<File, any Error>] {
-        paths.concurrentMap { path in
-            Result {
-                let lineage = SQLAnalyzer.analyze(try FileBytes.read(path).get(), dialect: dialect)
-                return File(rendered: render(path, lineage), hasWarnings: !lineage.warnings.isEmpty)
+                        render: @Sendable (String, SQLLineage, inout [UInt8]) -> Void) -> [Chunk] {
+        let starts = Array(stride(from: 0, to: paths.count, by: filesPerChunk))
+        return starts.concurrentMap { start in
+            var chunk = Chunk()
+            for index in start..<min(start + filesPerChunk, paths.count) {
+                switch FileBytes.read(paths[index]) {
+                case .success(let bytes):
+                    let lineage = SQLAnalyzer.analyze(bytes, dialect: dialect)
+                    chunk.hasWarnings = chunk.hasWarnings || !lineage.warnings.isEmpty
+                    render(paths[index], lineage, &chunk.rendered)
+                case .failure(let error):
+                    chunk.failures.append((index, error))
+                }
             }
+            return chunk
         }
     }
 }
