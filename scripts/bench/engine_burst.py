@@ -13,7 +13,7 @@ line; its downstream task starts at its first line, written once the engine has 
 as started (the moment the API's startTime stands for), and its process starts at the "process N started"
 line, after the fork/exec. Log paths come from the engine's SQLite file, opened read-only.
 
-Usage: DAGFORGE_BIN=.build/release/dagforge scripts/bench/engine_burst.py [--instances 4000]
+Usage: DAGFORGE_BIN=.build/release/dagforge scripts/bench/engine_burst.py [--instances 4000] [--script 'sleep 0.5']
 """
 import argparse, datetime, http.client, json, os, shutil, socket, sqlite3, subprocess, sys, tempfile, threading
 import time, urllib.parse
