@@ -13,7 +13,7 @@ line; its downstream task starts at its first line, written once the engine has 
 as started (the moment the API's startTime stands for), and its process starts at the "process N started"
 line, after the fork/exec. Log paths come from the engine's SQLite file, opened read-only.
 
-Usage: DAGFORGE_BIN=.build/release/dagforge scripts/bench/engine_burst.py [--instances 4000]
+Usage: DAGFORGE_BIN=.build/release/dagforge scripts/bench/engine_burst.py [--instances 4000] [--script 'sleep 0.5']
 """
 import argparse, datetime, http.client, json, os, shutil, socket, sqlite3, subprocess, sys, tempfile, threading
 import time, urllib.parse
@@ -29,6 +29,9 @@ def parse_arguments():
     parser.add_argument("--threads", type=int, default=4, help="connections starting instances (default 4)")
     parser.add_argument("--deadline", type=float, default=1800, help="seconds until the run counts as failed")
     parser.add_argument("--binary", default=os.environ.get("DAGFORGE_BIN", ".build/release/dagforge"))
+    parser.add_argument("--script", default="echo ok",
+                        help="each task's script (default `echo ok`; e.g. `sleep 0.5` makes tasks the bottleneck, so "
+                             "started instances queue up in the engine: its memory must stay bounded)")
     return parser.parse_args()
 
 
@@ -93,11 +96,11 @@ def start_engine(binary, data):
     sys.exit("engine did not answer within 60 s")
 
 
-def create_workflow(api):
+def create_workflow(api, script):
     project = api.call("POST", "/projects", form={"projectName": "burst", "description": "night burst"})["code"]
     codes = api.call("GET", f"/projects/{project}/task-definition/gen-task-codes", {"genNum": len(TASKS)})
     tasks = [{"code": code, "version": 1, "name": name, "description": "", "taskType": "SHELL",
-              "taskParams": {"localParams": [], "rawScript": "echo ok", "resourceList": []},
+              "taskParams": {"localParams": [], "rawScript": script, "resourceList": []},
               "flag": "YES", "isCache": "NO", "taskPriority": "MEDIUM", "workerGroup": "default", "environmentCode": -1,
               "failRetryTimes": 0, "failRetryInterval": 1, "timeoutFlag": "CLOSE", "timeout": 0, "delayTime": 0,
               "taskGroupId": 0, "taskGroupPriority": 0, "cpuQuota": -1, "memoryMax": -1, "taskExecuteType": "BATCH"}
@@ -213,7 +216,7 @@ def main():
         time.sleep(2)  # let start-up settle before reading the idle footprint
         idle_mb = status_kb(engine.pid, "VmRSS") / 1024
         api = Api(port, session)
-        project, workflow = create_workflow(api)
+        project, workflow = create_workflow(api, arguments.script)
         count = arguments.instances
         cpu_before = cpu_seconds(engine.pid)
         first_call = start_instances(port, session, project, workflow, count, arguments.threads)
@@ -227,7 +230,7 @@ def main():
             raise RuntimeError(f"{task_count} successful task instances, expected {count * len(TASKS)}")
         total = last_end - first_call
         tasks = count * len(TASKS)
-        print(f"binary: {arguments.binary}; {count} instances x {len(TASKS)} SHELL tasks (a chain of `echo ok`)")
+        print(f"binary: {arguments.binary}; {count} instances x {len(TASKS)} SHELL tasks (a chain of `{arguments.script}`)")
         print(f"idle RSS after start-up:          {idle_mb:.1f} MB (target < 30 MB)")
         print(f"start calls:                      {started_all - first_call:.1f} s "
               f"({count / (started_all - first_call):.0f} starts/s over {arguments.threads} connections)")

@@ -9,20 +9,21 @@ extension EngineStore {
     func runPlan(instanceId id: Int64) async throws -> InstanceRunPlan? {
         try await read { db in
             guard let instance = try ProcessInstanceRecord.fetchOne(db, key: id),
-                  let dag = try Row.fetchOne(db, sql: """
+                  let dag = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT name, relationsJSON, tasksJSON FROM processDefinitionLog WHERE code = ? AND version = ?
-                    """, arguments: [instance.processDefinitionCode, instance.processDefinitionVersion]) else { return nil }
-            let projectName = try String.fetchOne(db, sql: "SELECT name FROM project WHERE code = ?",
+                    """), arguments: [instance.processDefinitionCode, instance.processDefinitionVersion]) else { return nil }
+            let projectName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM project WHERE code = ?"),
                                                   arguments: [instance.projectCode]) ?? ""
             let states = try TaskInstanceRecord.filter(TaskInstanceRecord.Columns.processInstanceId == id)
                 .filter(TaskInstanceRecord.Columns.flag == Flag.YES.rawValue).fetchAll(db).map(\.storedState)
+            let dagTasks = try self.decodedDags.dag(tasksJSON: dag["tasksJSON"], relationsJSON: dag["relationsJSON"])
             let startParams = (try? WireJSON.decode([String: JSONValue].self, from: instance.startParams))?
                 .compactMapValues { $0.stringValue ?? $0.int64Value.map(String.init) } ?? [:]
             return InstanceRunPlan(
                 instance: instance.wire, parentTaskInstanceId: instance.parentTaskInstanceId,
                 definitionName: dag["name"], projectName: projectName,
-                tasks: try WireJSON.decode([TaskDefinition].self, from: dag["tasksJSON"] as String),
-                relations: try WireJSON.decode([ProcessTaskRelation].self, from: dag["relationsJSON"] as String),
+                tasks: dagTasks.tasks,
+                relations: dagTasks.relations,
                 startNodes: instance.startNodeList.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) },
                 startParams: startParams,
                 globalParams: (try? WireJSON.decode([Property].self, from: instance.globalParams)) ?? [],

@@ -1,6 +1,7 @@
 import DagforgeWire
 import Foundation
 import GRDB
+import Synchronization
 
 /// The engine's state: one SQLite database in WAL mode in the data directory. This type owns the database
 /// pool; every write is an intent-named method that applies atomically (concurrent writes share one commit, see `GroupCommit`), so a request is either fully
@@ -12,6 +13,8 @@ import GRDB
 public final class EngineStore: Sendable {
     let pool: DatabasePool
     private let commits: GroupCommit
+    /// Task definitions and relations of the workflow versions instances run, decoded once per version.
+    let decodedDags = DecodedDags()
 
     /// Opens (creating if needed) `engine.sqlite` in `directory`. Call `migrate()` before use.
     public init(directory: URL) throws {
@@ -47,8 +50,17 @@ public final class EngineStore: Sendable {
 
     /// Wall-clock now as DolphinScheduler writes dates (`yyyy-MM-dd HH:mm:ss`, server time zone).
     static func now() -> String {
-        DolphinDate.string(Date())
+        let second = Date().timeIntervalSince1970.rounded(.down)
+        return nowText.withLock { cached in
+            if cached.second != second {
+                cached = (second, DolphinDate.string(Date(timeIntervalSince1970: second)))
+            }
+            return cached.text
+        }
     }
+
+    /// The last stamp `now()` formatted, with its second: a burst stamps thousands of rows a second.
+    private static let nowText = Mutex<(second: TimeInterval, text: String)>((-1, ""))
 }
 
 /// LIKE pattern matching `text` anywhere, with `\` escaping SQL wildcards in the user's text.

@@ -52,13 +52,13 @@ public actor WorkerSlotPool {
 
     /// Waits for a slot in `group`; throws CancellationError if the calling task is cancelled while waiting.
     public func acquire(_ group: String, ticket: Ticket = Ticket()) async throws {
-        var state = groups[group] ?? Group(limit: defaultLimit)
-        if state.running < state.limit && state.waiters.isEmpty {
+        // The group is changed in place: a copy of it would copy its waiters on every change (COW).
+        let granted = modify(group) { state in
+            guard state.running < state.limit && state.waiters.isEmpty else { return false }
             state.running += 1
-            groups[group] = state
-            return
+            return true
         }
-        groups[group] = state
+        if granted { return }
         arrivals += 1
         let id = arrivals
         var ordered = ticket
@@ -78,9 +78,8 @@ public actor WorkerSlotPool {
 
     /// Returns a slot taken with ``acquire(_:ticket:)``.
     public func release(_ group: String) {
-        guard var state = groups[group], state.running > 0 else { return }
-        state.running -= 1
-        groups[group] = state
+        guard let running = groups[group]?.running, running > 0 else { return }
+        groups[group]?.running -= 1
         grantWaiting(in: group)
     }
 
@@ -95,13 +94,22 @@ public actor WorkerSlotPool {
     }
 
     private func grantWaiting(in group: String) {
-        guard var state = groups[group] else { return }
-        while state.running < state.limit,
-              let next = state.waiters.min(by: { $0.value.ticket < $1.value.ticket }) {
-            state.waiters.removeValue(forKey: next.key)
-            state.running += 1
-            next.value.continuation.resume()
+        guard groups[group] != nil else { return }
+        let granted = modify(group) { state in
+            var granted: [CheckedContinuation<Void, any Error>] = []
+            while state.running < state.limit,
+                  let next = state.waiters.min(by: { $0.value.ticket < $1.value.ticket }) {
+                state.waiters.removeValue(forKey: next.key)
+                state.running += 1
+                granted.append(next.value.continuation)
+            }
+            return granted
         }
-        groups[group] = state
+        for continuation in granted { continuation.resume() }
+    }
+
+    /// Changes group `name` (created with the default limit if new) in place.
+    private func modify<T>(_ name: String, _ change: (inout Group) -> T) -> T {
+        change(&groups[name, default: Group(limit: defaultLimit)])
     }
 }

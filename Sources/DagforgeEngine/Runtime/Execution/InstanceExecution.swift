@@ -71,8 +71,9 @@ actor InstanceExecution {
         for code in walker.takeTasksToKill() {
             if let work = running[code] { work.cancel() } else { killOnLaunch.insert(code) }
         }
+        // Each dispatched task holds a place in the launch backlog until it has a worker slot.
         let launches = walker.takeDispatchable(now: Date()).compactMap { dispatch in
-            tasks[dispatch.code].map { (dispatch, execution(of: $0, for: dispatch)) }
+            tasks[dispatch.code].map { (dispatch, execution(of: $0, for: dispatch), runtime.backlog.enter()) }
         }
         let state = walker.state
         let over = state.isFinished && running.isEmpty && launches.isEmpty
@@ -83,7 +84,7 @@ actor InstanceExecution {
         guard ended != nil || !launches.isEmpty || over else { return scheduleWakeUp() }
         let step = WalkStep(
             ended: ended,
-            starting: launches.map { dispatch, execution in
+            starting: launches.map { dispatch, execution, _ in
                 TaskStartDraft(processInstanceId: id, task: execution.task, retryTimes: dispatch.attempt,
                                priority: dispatch.priority, workerGroup: dispatch.workerGroup, host: context.host)
             },
@@ -97,7 +98,7 @@ actor InstanceExecution {
             context.logger.error("cannot record a step of process instance \(id): \(error)")
             if over { return await runtime.instanceFinished(id, state: state, isChild: plan.parentTaskInstanceId != nil) }
             // Tasks whose start could not be recorded fail without running (retries apply).
-            for (dispatch, execution) in launches {
+            for (dispatch, execution, _) in launches {
                 killOnLaunch.remove(dispatch.code)
                 varPools[dispatch.code] = execution.upstreamPool
                 walker.taskFinished(dispatch.code, status: .FAILURE, now: Date())
@@ -106,11 +107,11 @@ actor InstanceExecution {
         }
         if over { return await runtime.instanceFinished(id, state: state, isChild: plan.parentTaskInstanceId != nil) }
         var settled = false
-        for ((dispatch, execution), start) in zip(launches, starts) {
+        for ((dispatch, execution, entry), start) in zip(launches, starts) {
             switch start {
             case .started(let taskInstanceId, let logPath, let executePath):
                 launch(dispatch.code, execution, StartedTask(taskInstanceId: taskInstanceId, logPath: logPath,
-                                                             executePath: executePath))
+                                                             executePath: executePath, launching: entry))
             case .alreadySucceeded(let stored):
                 // A task that succeeded before a recovery is never run again.
                 killOnLaunch.remove(dispatch.code)

@@ -14,6 +14,9 @@ struct RuntimeContext: Sendable {
     let host: String
     /// Identifies this data directory's task processes (see ``OrphanedTaskProcess``).
     let markPrefix: String
+    /// The most claimed instances and dispatched tasks without a worker slot held in memory (``LaunchBacklog``):
+    /// four times the task slots keeps every slot fed through a full turn of commits.
+    let launchBacklogLimit: Int
     let logger: Logger
 
     init(store: EngineStore, dataDirectory: URL, host: String, taskSlots: Int, logger: Logger) {
@@ -29,6 +32,7 @@ struct RuntimeContext: Sendable {
         self.executeDirectory = dataDirectory.appendingPathComponent("exec")
         self.host = host
         self.markPrefix = dataDirectory.standardizedFileURL.path
+        self.launchBacklogLimit = 4 * taskSlots
         self.logger = logger
     }
 

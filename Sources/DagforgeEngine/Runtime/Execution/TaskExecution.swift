@@ -15,6 +15,9 @@ struct StartedTask: Sendable {
     var taskInstanceId: Int64
     var logPath: String
     var executePath: String
+    /// The task's place in the launch backlog: it leaves once the task has a worker slot, or at once for a task
+    /// that needs none.
+    var launching: LaunchBacklog.Entry
 }
 
 /// Runs one dispatched task of an instance, already recorded as started (``InstanceExecution`` records its start
@@ -35,11 +38,14 @@ struct TaskExecution: Sendable {
     private var instanceId: Int64 { Int64(plan.instance.id) }
 
     func run(_ started: StartedTask) async -> TaskResult {
+        defer { started.launching.leave() }
+        if !runsInWorkerSlot { started.launching.leave() }
         do {
             let log = try TaskLogWriter(path: URL(fileURLWithPath: started.logPath))
             log.info("task \(task.name) (\(task.taskType)) of process instance \(instanceId), attempt \(dispatch.attempt)")
             let result = await execute(taskInstanceId: started.taskInstanceId, log: log,
-                                       workingDirectory: URL(fileURLWithPath: started.executePath))
+                                       workingDirectory: URL(fileURLWithPath: started.executePath),
+                                       launching: started.launching)
             log.info("task finished: \(result.status.rawValue)")
             return result
         } catch {
@@ -48,8 +54,16 @@ struct TaskExecution: Sendable {
         }
     }
 
-    private func execute(taskInstanceId: Int64, log: TaskLogWriter,
-                         workingDirectory: URL) async -> TaskResult {
+    /// Whether the task runs a runner in a worker slot (the logic of the other types runs in the engine).
+    private var runsInWorkerSlot: Bool {
+        switch task.taskType {
+        case TaskType.conditions, TaskType.switch, TaskType.dependent, TaskType.subProcess: false
+        default: true
+        }
+    }
+
+    private func execute(taskInstanceId: Int64, log: TaskLogWriter, workingDirectory: URL,
+                         launching: LaunchBacklog.Entry) async -> TaskResult {
         let parameters: ResolvedParameters
         do {
             parameters = try ParameterResolver.resolve(scope(taskInstanceId: taskInstanceId, workingDirectory: workingDirectory))
@@ -79,7 +93,7 @@ struct TaskExecution: Sendable {
                 return try await subProcess(taskInstanceId: taskInstanceId, parameters: parameters, log: log)
             default:
                 return await runner(taskInstanceId: taskInstanceId, parameters: parameters, log: log,
-                                    workingDirectory: workingDirectory)
+                                    workingDirectory: workingDirectory, launching: launching)
             }
         } catch is CancellationError {
             log.error("task killed")
@@ -91,11 +105,12 @@ struct TaskExecution: Sendable {
     }
 
     private func runner(taskInstanceId: Int64, parameters: ResolvedParameters, log: TaskLogWriter,
-                        workingDirectory: URL) async -> TaskResult {
+                        workingDirectory: URL, launching: LaunchBacklog.Entry) async -> TaskResult {
         let group = dispatch.workerGroup.isEmpty ? "default" : dispatch.workerGroup
         do {
             try await context.slots.acquire(group, ticket: .init(instancePriority: plan.instance.processInstancePriority,
                                                                  taskPriority: dispatch.priority))
+            launching.leave()
         } catch {
             log.error("task killed while waiting for a worker slot")
             return TaskResult(status: .KILL, varPool: upstreamPool)

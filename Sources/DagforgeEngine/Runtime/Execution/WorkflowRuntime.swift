@@ -16,9 +16,16 @@ actor WorkflowRuntime {
     /// Commands claimed per pass; more passes follow at once while commands remain.
     private let claimBatch = 256
 
+    /// Instances recovered after a crash that wait for room in the backlog, parents first.
+    private var recovered: [Int64] = []
+    /// Holds claims back while launches fall behind; see ``LaunchBacklog``.
+    nonisolated let backlog: LaunchBacklog
+
     init(context: RuntimeContext) {
         self.context = context
-        (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        (self.signals, self.signal) = (signals, signal)
+        backlog = LaunchBacklog(limit: context.launchBacklogLimit, resume: { signal.yield() })
     }
 
     /// Tells the command loop that a command was queued.
@@ -89,25 +96,41 @@ actor WorkflowRuntime {
         for waiter in waiters { waiter.resume(returning: state) }
     }
 
+    /// Starts recovered instances, then claims queued commands, while the backlog has room; the rest waits (in
+    /// SQLite) until the backlog has drained and signals the loop again.
     private func claimQueuedCommands() async {
         do {
             while true {
-                let ids = try await context.store.claimCommands(limit: claimBatch, host: context.host)
-                for id in ids { await start(id) }
-                if ids.count < claimBatch { break }
+                let room = min(backlog.room(), claimBatch)
+                guard room > 0 else { return }
+                if !recovered.isEmpty {
+                    let ids = recovered.prefix(room)
+                    recovered.removeFirst(ids.count)
+                    for id in ids { await start(id, holding: backlog.enter()) }
+                    continue
+                }
+                let ids = try await context.store.claimCommands(limit: room, host: context.host)
+                let entries = ids.map { _ in backlog.enter() }
+                for (id, entry) in zip(ids, entries) { await start(id, holding: entry) }
+                if ids.count < room { return }
             }
         } catch {
             context.logger.error("cannot claim commands: \(error)")
         }
     }
 
-    private func start(_ id: Int64) async {
+    /// Starts instance `id` unless it runs or has finished; `entry` (its place in the backlog) leaves once its walk
+    /// has dispatched its first tasks, which then hold places of their own.
+    private func start(_ id: Int64, holding entry: LaunchBacklog.Entry? = nil) async {
         guard executions[id] == nil else { return }
         do {
-            guard let plan = try await context.store.runPlan(instanceId: id) else { return }
+            guard let plan = try await context.store.runPlan(instanceId: id), !plan.instance.state.isFinished else { return }
             let execution = try InstanceExecution(plan: plan, context: context, runtime: self)
             executions[id] = execution
-            Task { await execution.begin() }
+            Task {
+                await execution.begin()
+                entry?.leave()
+            }
         } catch {
             context.logger.error("process instance \(id) cannot run: \(error)")
             try? await context.store.finishInstance(id: id, state: .FAILURE, varPool: [])
@@ -126,7 +149,9 @@ actor WorkflowRuntime {
                 }
             }
             if !instances.isEmpty { context.logger.info("recovering \(instances.count) unfinished process instances") }
-            for id in instances { await start(id) }
+            // They start as the backlog has room, like claimed commands (a child starts at once when its parent asks).
+            recovered = instances
+            signal.yield()
         } catch {
             context.logger.error("recovery failed: \(error)")
         }

@@ -15,15 +15,17 @@ final class LineSplitter: Sendable {
 
     /// Reads everything available; returns true at end of file or on a read error.
     func drain(_ fd: Int32) -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count > 0 {
-                append(buffer[0..<count])
-                continue
+        // On the reading thread's stack: no 64 KB allocated and zeroed each time output arrives.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65_536) { buffer in
+            while true {
+                let count = read(fd, buffer.baseAddress, buffer.count)
+                if count > 0 {
+                    append(buffer[0..<count])
+                    continue
+                }
+                if count < 0 && (errno == EAGAIN || errno == EINTR) { return false }
+                return true
             }
-            if count < 0 && (errno == EAGAIN || errno == EINTR) { return false }
-            return true
         }
     }
 
@@ -36,7 +38,7 @@ final class LineSplitter: Sendable {
         if !rest.isEmpty { emit(String(decoding: rest, as: UTF8.self)) }
     }
 
-    private func append(_ chunk: ArraySlice<UInt8>) {
+    private func append(_ chunk: some Sequence<UInt8>) {
         let lines = pending.withLock { bytes -> [String] in
             var lines: [String] = []
             for byte in chunk {

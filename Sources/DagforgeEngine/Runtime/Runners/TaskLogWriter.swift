@@ -61,8 +61,32 @@ public final class TaskLogWriter: Sendable {
         }
     }
 
-    private static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
-            .timeSeparator(.colon).dateTimeSeparator(.space))
+    /// Now in UTC as `yyyy-MM-dd HH:mm:ss.SSS`, from the C clock: several lines per task, where Foundation's
+    /// ISO 8601 format style cost more than the rest of the line.
+    static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var fields = tm()
+        gmtime_r(&seconds, &fields)
+        var text = [UInt8]()
+        text.reserveCapacity(23)
+        func append(_ value: Int32, digits: Int, then separator: UInt8?) {
+            var divisor: Int32 = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+            if let separator { text.append(separator) }
+        }
+        append(fields.tm_year + 1900, digits: 4, then: UInt8(ascii: "-"))
+        append(fields.tm_mon + 1, digits: 2, then: UInt8(ascii: "-"))
+        append(fields.tm_mday, digits: 2, then: UInt8(ascii: " "))
+        append(fields.tm_hour, digits: 2, then: UInt8(ascii: ":"))
+        append(fields.tm_min, digits: 2, then: UInt8(ascii: ":"))
+        append(fields.tm_sec, digits: 2, then: UInt8(ascii: "."))
+        append(Int32(now.tv_nsec / 1_000_000), digits: 3, then: nil)
+        return String(decoding: text, as: UTF8.self)
     }
 }

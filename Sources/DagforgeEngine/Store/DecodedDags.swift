@@ -1,0 +1,39 @@
+import DagforgeWire
+import Synchronization
+
+/// The decoded DAGs (task definitions and relations) of workflow versions, keyed by their stored JSON text. Every
+/// instance of a version reads the same text, so a burst of one workflow's instances decodes it once and the
+/// instances share one copy; keying by the text itself (not by code and version) keeps this exact, as equal text
+/// decodes equally, even where a version's row is written again.
+final class DecodedDags: Sendable {
+    struct Dag: Sendable {
+        var tasks: [TaskDefinition]
+        var relations: [ProcessTaskRelation]
+    }
+
+    private struct Key: Hashable {
+        var tasksJSON: String
+        var relationsJSON: String
+    }
+
+    /// Versions kept; when full, the cache starts over (bursts run few versions at a time).
+    private let capacity: Int
+    private let dags = Mutex<[Key: Dag]>([:])
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
+
+    /// The DAG stored as `tasksJSON` and `relationsJSON`, decoded on first use.
+    func dag(tasksJSON: String, relationsJSON: String) throws -> Dag {
+        let key = Key(tasksJSON: tasksJSON, relationsJSON: relationsJSON)
+        if let dag = dags.withLock({ $0[key] }) { return dag }
+        let dag = Dag(tasks: try WireJSON.decode([TaskDefinition].self, from: tasksJSON),
+                      relations: try WireJSON.decode([ProcessTaskRelation].self, from: relationsJSON))
+        dags.withLock { dags in
+            if dags.count >= capacity { dags.removeAll() }
+            dags[key] = dag
+        }
+        return dag
+    }
+}
