@@ -11,7 +11,10 @@ import argparse, datetime, os, platform, re
 ROWS = [
     ("validate, 4,000 workflows, working tree", r"^validate \(working tree\)"),
     ("validate, 4,000 workflows, --rev HEAD", r"^validate --rev HEAD"),
-    ("validate --changed-since, one changed file", r"^validate --changed-since HEAD:"),
+    ("validate --changed-since, one changed file, cold", r"^validate --changed-since HEAD, no outlines"),
+    ("validate --changed-since, one changed file, warm (1)", r"^validate --changed-since HEAD \(warm, run 1\)"),
+    ("validate --changed-since, one changed file, warm (2)", r"^validate --changed-since HEAD \(warm, run 2\)"),
+    ("validate --changed-since, one changed file, warm (3)", r"^validate --changed-since HEAD \(warm, run 3\)"),
     ("engine start-up", r"^startup to first answer:"),
     ("engine idle RSS", r"^idle RSS after start:"),
     ("engine: create 4,000 workflows x 10 tasks", r"^create \d+ workflows"),

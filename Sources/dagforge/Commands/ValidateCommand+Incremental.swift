@@ -8,19 +8,26 @@ extension ValidateCommand {
     /// unchanged workflow folders kept in the checkout's cache between runs. Nil when a file outside the
     /// workflow folders changed: every workflow is affected, and the whole repository is validated.
     func checkIncrementally(since base: String) throws -> (check: IncrementalCheck, files: [SpecFile])? {
-        let changed = try changedFiles(since: base)
-        guard changed.allSatisfy({ ChangeImpact.workflowName(ofPath: $0) != nil }) else { return nil }
+        let root = repository.repo
+        let folder = WorkingTreeFolder(root: SpecRoot.resolve(root))
+        // The diff stats every file of the checkout (system time, one core); the archive decodes meanwhile.
+        let (difference, prepared) = concurrently({ Result { () throws(SpecSourceError) in try ChangedFiles.since(base, root: root) } }, {
+            Result { () throws(SpecSourceError) in
+                let trees = try WorkflowTrees.at(base, root: root)
+                let cache = OutlineCacheFile(directory: trees.cacheDirectory)
+                return (trees, cache, cache.read(), folder.workflowFolders())
+            }
+        })
         do {
-            let trees = try WorkflowTrees.at(base, root: repository.repo)
-            // The folder without the git status a `WorkingTreeSource` reads: the diff above told what changed,
-            // and the revision is not part of a validation report.
-            let source = WorkingTreeFolder(root: SpecRoot.resolve(repository.repo))
+            let changed = try difference.get()
+            guard changed.allSatisfy({ ChangeImpact.workflowName(ofPath: $0) != nil }) else { return nil }
+            let (trees, cache, archive, present) = try prepared.get()
+            // The revision is not part of a validation report: no git status is read for it.
             let revision = SourceRevision(commit: nil, isDirty: false, requested: "working tree")
-            let cache = OutlineCacheFile(directory: trees.cacheDirectory)
             var files: [String: SpecFile] = [:]
-            let check = try IncrementalCheck(changedFiles: changed, present: source.workflowFolders(), trees: trees.byWorkflow,
-                                             archive: cache.read(), environments: scope.selectedEnvironments) { names in
-                let read = try source.specFiles(workflows: names)
+            let check = try IncrementalCheck(changedFiles: changed, present: present, trees: trees.byWorkflow,
+                                             archive: archive, environments: scope.selectedEnvironments) { names in
+                let read = try folder.specFiles(workflows: names)
                 for file in read { files[file.path] = file }
                 return SpecLoader.load(files: read, revision: revision)
             }
@@ -35,7 +42,7 @@ extension ValidateCommand {
 
 /// The outline archive of one spec root, in its cache folder. A missing, unreadable or foreign file reads
 /// as empty; writing goes through a temporary file and a rename, and a failure only costs the next run time.
-struct OutlineCacheFile {
+struct OutlineCacheFile: Sendable {
     let directory: String
 
     private var path: String { directory + (directory.hasSuffix("/") ? "" : "/") + "workflow-outlines" }
