@@ -1,5 +1,8 @@
 # dagforge — the two commands a newcomer needs are `make demo` and `make test`.
 SWIFT ?= swift
+# The release build's flags, in this one place: `make release`, `make demo` and every bench target build with
+# them. They build every product: `dagforge` and the engine's own executable `dagforge-engine` beside it.
+RELEASE_FLAGS ?= -c release
 
 .PHONY: deps build release test demo stop bench clean
 
@@ -10,7 +13,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # Builds every target (the end-to-end tests run the built binary) and runs every test target.
 test: deps
@@ -43,13 +46,13 @@ bench-lineage:
 
 # Spec loading and validation at scale (4,000 workflows / 40,000 tasks): see docs/benchmarks.md.
 bench-validate:
-	$(SWIFT) build -c release --product dagforge
+	$(SWIFT) build $(RELEASE_FLAGS)
 	scripts/bench/specs_validate.sh
 
 # The engine's REST API under load: create 4,000 workflows, /all, query-by-code at 200 req/s (docs/benchmarks.md).
 .PHONY: bench-engine-api
 bench-engine-api:
-	$(SWIFT) build -c release --product dagforge
+	$(SWIFT) build $(RELEASE_FLAGS)
 	python3 scripts/bench/engine_api.py .build/release/dagforge 4000
 
 # Fuzzes the engine's REST API from its own OpenAPI document (schemathesis in a venv under /tmp).
@@ -61,17 +64,17 @@ schemathesis: deps
 # validate --changed-since on the 4,000-workflow repository with one changed file: see docs/benchmarks.md.
 .PHONY: bench-changed-since
 bench-changed-since:
-	$(SWIFT) build -c release --product dagforge
+	$(SWIFT) build $(RELEASE_FLAGS)
 	scripts/bench/changed_since.sh
 
 # Deploy at 4,000 workflows against the included engine: first apply and no-op plan (docs/benchmarks.md).
 .PHONY: bench-deploy
 bench-deploy:
-	$(SWIFT) build -c release --product dagforge
+	$(SWIFT) build $(RELEASE_FLAGS)
 	scripts/bench/deploy_bench.sh
 
 # The night burst on the included engine: N instances of a 5-task chain at once (docs/benchmarks.md).
-# Builds nothing: run `swift build -c release --product dagforge` first, or point DAGFORGE_BIN elsewhere.
+# Builds nothing: run `make release` first, or point DAGFORGE_BIN elsewhere.
 DAGFORGE_BIN ?= .build/release/dagforge
 BURST_INSTANCES ?= 4000
 .PHONY: bench-engine-burst

@@ -11,7 +11,8 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q schemathesis
 fi
-[ -x "$binary" ] || (cd "$root" && swift build --product dagforge)
+# `dagforge engine` runs dagforge-engine from the same directory: build both when either is missing.
+[ -x "$binary" ] && [ -x "$root/.build/debug/dagforge-engine" ] || (cd "$root" && swift build)
 
 data="$(mktemp -d /tmp/dagforge-schemathesis-XXXXXX)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

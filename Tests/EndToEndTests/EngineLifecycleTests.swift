@@ -147,6 +147,39 @@ struct EngineLifecycleTests {
         #expect(!allowed.log.contains("s3cret-pass"))
     }
 
+    @Test("dagforge engine becomes the engine executable beside it: same process, same pid")
+    func handsOverToEngineExecutable() async throws {
+        let testbed = try await EngineTestbed.start()
+        defer { testbed.stop() }
+        let pid = try #require(testbed.engine.processIdentifier)
+        let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+        let sibling = URL(fileURLWithPath: DagforgeBinary.path).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("dagforge-engine").path
+        #expect(executable == sibling)
+        #expect(try await testbed.client.get("/projects/list").code == 0)
+    }
+
+    @Test("dagforge engine --help lists the engine's options")
+    func engineHelp() throws {
+        let help = try DagforgeBinary.run(["engine", "--help"])
+        #expect(help.succeeded)
+        for option in ["--host", "--port", "--data-dir", "--admin-password"] {
+            #expect(help.stdout.contains(option), "\(option)")
+        }
+    }
+
+    @Test("without dagforge-engine beside it, dagforge engine says what is missing and how to build it")
+    func missingEngineExecutable() throws {
+        let directory = try TemporaryDirectory(prefix: "dagforge-alone")
+        defer { directory.remove() }
+        let alone = directory.url.appendingPathComponent("dagforge").path
+        try FileManager.default.linkItem(atPath: DagforgeBinary.path, toPath: alone)
+        let result = try ProcessRunner.run(alone, ["engine", "--port", "1", "--data-dir", directory.path])
+        #expect(!result.succeeded)
+        #expect(result.stderr.contains(directory.url.appendingPathComponent("dagforge-engine").path))
+        #expect(result.stderr.contains("make release"))
+    }
+
     /// Runs `dagforge engine` with `arguments` for up to two seconds; stops it if it is still running.
     /// Starts the engine and stops it after `seconds` unless it exited before.
     private func launchBriefly(_ arguments: [String], environment: [String: String] = [:],

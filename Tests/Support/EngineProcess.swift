@@ -64,6 +64,9 @@ public final class EngineProcess: @unchecked Sendable {
 
     public var isRunning: Bool { process?.isRunning ?? false }
 
+    /// The process id of the running engine (`dagforge engine` keeps it when it hands over to `dagforge-engine`).
+    public var processIdentifier: Int32? { process?.processIdentifier }
+
     public func engineLog() -> String {
         (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
     }

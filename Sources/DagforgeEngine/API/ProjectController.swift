@@ -20,7 +20,7 @@ struct ProjectController: Sendable {
             },
             Endpoint(.get, "/projects/{projectCode}", "A project by code", tag: "projects", error: .queryProjectDetailsByCodeError,
                      parameters: [.projectCode]) { input in
-                try .ok(try await projects.existing(try input.int64("projectCode")))
+                try .ok(try await projects.detail(try input.int64("projectCode")))
             },
             Endpoint(.get, "/projects", "Projects, paged", tag: "projects", error: .loginUserQueryProjectListPagingError,
                      parameters: [.pageNo, .pageSize, .searchVal]) { input in

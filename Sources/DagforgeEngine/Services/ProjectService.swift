@@ -21,12 +21,19 @@ struct ProjectService: Sendable {
         return project
     }
 
-    /// The project, or DolphinScheduler's `project  not found ` (returned or thrown as the caller needs).
-    func existing(_ code: Int64, returned: Bool = false) async throws -> Project {
-        guard let project = try await store.project(code: code) else {
+    /// The project with its owner and definition count, or DolphinScheduler's `project  not found `.
+    func detail(_ code: Int64) async throws -> Project {
+        guard let project = try await store.project(code: code) else { throw ServiceError(.projectNotFound, "") }
+        return project
+    }
+
+    /// Checks that the project exists, else DolphinScheduler's `project  not found ` (returned or thrown as the
+    /// caller needs). Every project-scoped request makes this check, so it is one index lookup (not the
+    /// project with its definition count).
+    func existing(_ code: Int64, returned: Bool = false) async throws {
+        guard try await store.projectExists(code: code) else {
             throw returned ? ServiceError.returned(.projectNotFound, "") : ServiceError(.projectNotFound, "")
         }
-        return project
     }
 
     func list(searchVal: String?, page: PageRequest) async throws -> PageInfo<Project> {

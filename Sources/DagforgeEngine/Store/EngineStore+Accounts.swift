@@ -84,11 +84,12 @@ extension EngineStore {
         }
     }
 
+    /// The user of session `sessionId` (a cached statement: every request but login asks).
     func user(sessionId: String) async throws -> EngineUser? {
         try await read { db in
-            try UserRecord.fetchOne(db, sql: """
+            try UserRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT user.* FROM user JOIN session ON session.userId = user.id WHERE session.id = ?
-                """, arguments: [sessionId])?.engineUser
+                """), arguments: [sessionId])?.engineUser
         }
     }
 

@@ -23,10 +23,12 @@ extension EngineStore {
         output += "}"
     }
 
-    /// The DagData JSON of workflow `code` at its current version, nil when it does not exist.
+    /// The DagData JSON of workflow `code` at its current version, nil when it does not exist (a cached
+    /// statement: query-by-code is the hot read of a deployer).
     func dagDataJSON(code: Int64) async throws -> String? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.dagSelect + " WHERE processDefinition.code = ?", arguments: [code]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.dagSelect + " WHERE processDefinition.code = ?"),
+                                             arguments: [code]) else {
                 return nil
             }
             var output = ""

@@ -39,6 +39,14 @@ extension EngineStore {
         }
     }
 
+    /// Whether project `code` exists (a cached statement: every project-scoped request asks).
+    func projectExists(code: Int64) async throws -> Bool {
+        try await read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM project WHERE code = ?)"),
+                              arguments: [code]) ?? false
+        }
+    }
+
     func projectNameTaken(_ name: String, excludingCode code: Int64 = 0) async throws -> Bool {
         try await read { db in
             try ProjectRecord.filter(ProjectRecord.Columns.name == name).filter(ProjectRecord.Columns.code != code).fetchCount(db) > 0
