@@ -52,6 +52,8 @@ import Testing
         defer { bed.stop() }
         let apply = try await bed.dagforge(["apply", "--env", "test"])
         #expect(apply.status == 0, "\(apply.stderr)")
+        let warmUp = try await bed.dagforge(["plan", "--env", "test"])
+        #expect(warmUp.status == 0, "\(warmUp.stderr)")
         let cache = bed.repository.directory.url.appendingPathComponent(Self.cacheFile)
         try Data("{\"format\":1,\"summaries\":{\"0\":".utf8).write(to: cache)
         try await bed.editTask(project: "pharmacovigilance_test", workflow: "pv_signals", task: "compute_prr") { sql in
