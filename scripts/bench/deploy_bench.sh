@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make bench-deploy`: deploy at scale against the included engine. Generates 4,000 workflows / 40,000 tasks
 # (generate_specs.py), starts the engine on a free port with a fresh data dir, creates the SQLite datasource,
-# then measures the first apply of all workflows, a no-op plan, a no-op apply, and (for reference) the
-# compile alone. Wall time and peak RSS from /usr/bin/time -v.
+# then measures the first apply of all workflows, a no-op plan with a cold and with a warm plan cache, a
+# no-op apply, and (for reference) the compile alone. Wall time and peak RSS from /usr/bin/time -v.
 #   DAGFORGE_BIN   the binary to measure (default .build/release/dagforge)
 #   WORKFLOWS      number of workflows (default 4000)
 #   KEEP=1         leave the engine running and the specs in place afterwards, for profiling
@@ -43,7 +43,7 @@ measure() {
   local log="$work/time.log"
   local status=0
   /usr/bin/time -v "$binary" "$@" --repo "$work/specs" > "$work/out.log" 2> "$log" || status=$?
-  printf '%-34s wall %8s   peak RSS %5d MB   exit %d   %s\n' "$label" \
+  printf '%-40s wall %8s   peak RSS %5d MB   exit %d   %s\n' "$label" \
     "$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')" \
     "$(( $(grep 'Maximum resident set size' "$log" | awk '{print $NF}') / 1024 ))" "$status" \
     "$(grep -E 'Apply complete|No changes|Summary' "$work/out.log" | tail -1)"
@@ -52,5 +52,11 @@ measure() {
 echo "binary: $binary; $workflows workflows x 10 tasks; engine on $base"
 measure "compile --env test (reference)" compile --env test
 measure "apply --env test (first)" apply --env test --yes
-measure "plan --env test (no-op)" plan --env test --detailed-exitcode
+# The plan cache (.dagforge/cache, docs/cli.md "plan") is measured both ways: cold (deleted first, as on a
+# fresh CI checkout) and warm (the repeated plan of a team's CI against a deployed environment).
+rm -rf "$work/specs/.dagforge/cache"
+measure "plan --env test (no-op, cold cache)" plan --env test --detailed-exitcode
+for run in 1 2 3; do
+  measure "plan --env test (no-op, warm cache)" plan --env test --detailed-exitcode
+done
 measure "apply --env test (no-op)" apply --env test --yes

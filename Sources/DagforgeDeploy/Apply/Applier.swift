@@ -48,8 +48,8 @@ public struct Applier: Sendable {
         var changedSince: [String] = []
         if plan.projectExists != (snapshot.project != nil) { changedSince.append("project \(plan.project)") }
         for change in plan.workflows where change.action != .noOp {
-            let dag = index.byName[change.name]
-            let schedule = dag.flatMap { index.scheduleByCode[$0.processDefinition.code] }
+            let dag = index.byName[change.name]?.summary
+            let schedule = dag.flatMap { index.scheduleByCode[$0.code] }
             if EngineFingerprint.of(dag, schedule: schedule) != change.engineFingerprint { changedSince.append(change.name) }
         }
         if !changedSince.isEmpty { throw ApplyError.engineChanged(changedSince) }

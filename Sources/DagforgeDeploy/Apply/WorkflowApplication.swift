@@ -31,13 +31,13 @@ struct WorkflowApplication: Sendable {
 
     private func deploy(_ change: WorkflowChange, desired: CompiledWorkflow, project: Int64) async throws {
         let existing = index.byName[change.name]
-        let engineSchedule = existing.flatMap { index.scheduleByCode[$0.processDefinition.code] }
-        var online = existing?.processDefinition.releaseState == .ONLINE
+        let engineSchedule = existing.flatMap { index.scheduleByCode[$0.summary.code] }
+        var online = existing?.summary.releaseState == .ONLINE
         var scheduleOnline = engineSchedule?.releaseState == .ONLINE
-        var code = existing?.processDefinition.code ?? 0
+        var code = existing?.summary.code ?? 0
 
         if change.definitionChanges {
-            let request = try await buildRequest(desired, existing: existing, project: project)
+            let request = try await buildRequest(desired, existing: try existing?.dag(), project: project)
             if let existing {
                 if online {
                     try await client.release(project: project, code: code, state: .OFFLINE)
@@ -45,7 +45,7 @@ struct WorkflowApplication: Sendable {
                     scheduleOnline = false  // going offline takes the schedule offline (reference §6.6.4)
                     step(change, "taken offline")
                 }
-                try await client.updateDefinition(project: project, code: existing.processDefinition.code, request)
+                try await client.updateDefinition(project: project, code: existing.summary.code, request)
                 step(change, "updated")
             } else {
                 code = try await client.createDefinition(project: project, request).code
@@ -115,11 +115,11 @@ struct WorkflowApplication: Sendable {
 
     private func delete(_ change: WorkflowChange, project: Int64) async throws {
         guard let existing = index.byName[change.name] else { return }
-        let code = existing.processDefinition.code
+        let code = existing.summary.code
         if let schedule = index.scheduleByCode[code], schedule.releaseState == .ONLINE {
             try await client.scheduleOffline(project: project, id: schedule.id)
         }
-        if existing.processDefinition.releaseState == .ONLINE {
+        if existing.summary.releaseState == .ONLINE {
             try await client.release(project: project, code: code, state: .OFFLINE)
             step(change, "taken offline")
         }

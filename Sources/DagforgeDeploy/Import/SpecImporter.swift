@@ -21,18 +21,18 @@ public struct SpecImporter: Sendable {
     /// Files for the named workflows (all when nil), under `workflows/<name>/`.
     public func files(workflows names: [String]? = nil) throws -> [ImportedFile] {
         let index = EngineSnapshot.Index(snapshot)
-        let selected: [DagData]
+        let selected: [DeployedDag]
         if let names {
             selected = try names.map { name in
                 guard let dag = index.byName[name] else {
-                    throw ImportError.unknownWorkflow(name, available: snapshot.definitions.map(\.processDefinition.name).sorted())
+                    throw ImportError.unknownWorkflow(name, available: snapshot.deployed.map(\.summary.name).sorted())
                 }
                 return dag
             }
         } else {
-            selected = snapshot.definitions.sorted { $0.processDefinition.name < $1.processDefinition.name }
+            selected = snapshot.deployed.sorted { $0.summary.name < $1.summary.name }
         }
-        return try selected.flatMap { try files(for: $0, schedule: index.scheduleByCode[$0.processDefinition.code]) }
+        return try selected.flatMap { try files(for: try $0.dag(), schedule: index.scheduleByCode[$0.summary.code]) }
     }
 
     func files(for dag: DagData, schedule: Schedule?) throws -> [ImportedFile] {

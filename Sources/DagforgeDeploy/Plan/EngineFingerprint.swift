@@ -8,8 +8,8 @@ import Foundation
 public enum EngineFingerprint {
     public static let absent = "absent"
 
-    public static func of(_ dag: DagData?, schedule: Schedule?) -> String {
-        guard let definition = dag?.processDefinition else { return absent }
+    public static func of(_ dag: DagSummary?, schedule: Schedule?) -> String {
+        guard let definition = dag else { return absent }
         var parts = [String(definition.code), String(definition.version), definition.updateTime ?? "",
                      definition.releaseState?.rawValue ?? ""]
         if let schedule {
@@ -17,6 +17,6 @@ public enum EngineFingerprint {
                       schedule.startTime, schedule.endTime, schedule.timezoneId]
         }
         let digest = SHA256.hash(data: Data(parts.joined(separator: "|").utf8))
-        return "v\(definition.version)-" + digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        return "v\(definition.version)-" + digest.prefix(6).hexDigits
     }
 }

@@ -22,27 +22,27 @@ public struct Planner: Sendable {
         let index = EngineSnapshot.Index(snapshot)
         let resolver = Self.resolver(project: project, desired: desired, snapshot: snapshot)
         // Workflows are compared independently: on all cores (a no-op plan of 4,000 workflows is mostly this).
-        let compared = desired.sorted(by: { $0.name < $1.name }).concurrentMap { workflow -> (WorkflowChange, [DeployProblem]) in
-            let (definition, found) = resolver.resolve(workflow, allowPending: true)
-            var problems = found
-            let existing = index.byName[workflow.name]
-            let schedule = existing.flatMap { index.scheduleByCode[$0.processDefinition.code] }
-            let (desiredSchedule, scheduleProblem) = Self.resolvedSchedule(workflow, snapshot: snapshot)
-            if let scheduleProblem { problems.append(scheduleProblem) }
-            var change = compare(workflow, definition: definition, desiredSchedule: desiredSchedule,
-                                 existing: existing, schedule: schedule)
-            change.desired = workflow
-            return (change, problems)
-        }
+        let compared = try desired.sorted(by: { $0.name < $1.name }).concurrentMap { workflow in
+            Result { () throws -> (WorkflowChange, [DeployProblem]) in
+                let (definition, found) = resolver.resolve(workflow, allowPending: true)
+                var problems = found
+                let existing = index.byName[workflow.name]
+                let schedule = existing.flatMap { index.scheduleByCode[$0.summary.code] }
+                let (desiredSchedule, scheduleProblem) = Self.resolvedSchedule(workflow, snapshot: snapshot)
+                if let scheduleProblem { problems.append(scheduleProblem) }
+                var change = try compare(workflow, definition: definition, desiredSchedule: desiredSchedule,
+                                         existing: existing, schedule: schedule)
+                change.desired = workflow
+                return (change, problems)
+            }
+        }.map { try $0.get() }
         let problems = compared.flatMap(\.1)
         var changes = compared.map(\.0)
         if !problems.isEmpty { throw PlanningError(problems: problems) }
         let desiredNames = Set(desired.map(\.name))
         var candidates: [String] = []
-        for dag in snapshot.definitions.sorted(by: { $0.processDefinition.name < $1.processDefinition.name }) {
-            let definition = dag.processDefinition
-            guard !desiredNames.contains(definition.name), let marker = Marker.parse(description: definition.description)
-            else { continue }
+        for definition in snapshot.deployed.map(\.summary).sorted(by: { $0.name < $1.name }) {
+            guard !desiredNames.contains(definition.name), let marker = definition.marker else { continue }
             guard prune else {
                 candidates.append(definition.name)
                 continue
@@ -50,9 +50,9 @@ public struct Planner: Sendable {
             let schedule = index.scheduleByCode[definition.code]
             changes.append(WorkflowChange(
                 name: definition.name, sourcePath: marker.sourcePath, action: .delete, engineCode: definition.code,
-                engineFingerprint: EngineFingerprint.of(dag, schedule: schedule), fields: [], tasks: [],
+                engineFingerprint: EngineFingerprint.of(definition, schedule: schedule), fields: [], tasks: [],
                 relations: RelationChanges(), schedule: schedule.map { _ in ScheduleChange(action: .delete, fields: [], release: nil) },
-                release: nil, drifted: WorkflowShape(dag: dag).contentHash != marker.contentHash, desired: nil))
+                release: nil, drifted: definition.drifted, desired: nil))
         }
         changes.sort { $0.name < $1.name }
         return Plan(environment: environment, project: project, projectExists: snapshot.project != nil, commit: commit,
@@ -62,12 +62,10 @@ public struct Planner: Sendable {
     static func resolver(project: String, desired: [CompiledWorkflow], snapshot: EngineSnapshot) -> BindingResolver {
         BindingResolver(
             projectName: project, projectCode: snapshot.project?.code,
-            workflowCodes: Dictionary(snapshot.definitions.map { ($0.processDefinition.name, $0.processDefinition.code) },
+            workflowCodes: Dictionary(snapshot.deployed.map { ($0.summary.name, $0.summary.code) },
                                       uniquingKeysWith: { a, _ in a }),
-            taskCodes: Dictionary(snapshot.definitions.map { dag in
-                (dag.processDefinition.name,
-                 Dictionary(dag.taskDefinitionList.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a }))
-            }, uniquingKeysWith: { a, _ in a }),
+            taskCodes: Dictionary(snapshot.deployed.map { ($0.summary.name, $0.summary.taskCodes) },
+                                  uniquingKeysWith: { a, _ in a }),
             desiredTasks: Dictionary(desired.map { ($0.name, Set($0.definition.taskDefinitionJson.map(\.name))) },
                                      uniquingKeysWith: { a, _ in a }),
             dataSources: snapshot.dataSources, environments: snapshot.environments)
@@ -85,13 +83,18 @@ public struct Planner: Sendable {
         return (DesiredSchedule(schedule, environmentCode: environment.code), nil)
     }
 
+    /// The engine's DAG is decoded only when its shape differs from the desired one (equal digests, equal
+    /// shapes: nothing to list).
     private func compare(_ workflow: CompiledWorkflow, definition: ProcessDefinitionRequest, desiredSchedule: DesiredSchedule?,
-                         existing: DagData?, schedule: Schedule?) -> WorkflowChange {
+                         existing: DeployedDag?, schedule: Schedule?) throws -> WorkflowChange {
         var definition = definition
         definition.description = Marker.deployedUserText(definition.description, sourcePath: workflow.sourcePath, commit: commit)
         let desiredShape = WorkflowShape(request: definition)
-        let engineShape = existing.map(WorkflowShape.init(dag:))
-        let marker = existing.flatMap { Marker.parse(description: $0.processDefinition.description) }
+        let summary = existing?.summary
+        let engineShape = try existing.flatMap { existing in
+            existing.summary.shapeDigest == desiredShape.digest ? desiredShape : WorkflowShape(dag: try existing.dag())
+        }
+        let marker = summary?.marker
         let desiredFields = Self.workflowFields(desiredShape), engineFields = engineShape.map(Self.workflowFields)
         var fields = engineFields == desiredFields ? [] : FieldComparison.diffs(old: engineFields, new: desiredFields)
         if existing != nil, marker?.sourcePath != workflow.sourcePath {
@@ -102,13 +105,13 @@ public struct Planner: Sendable {
         let relations = RelationChanges(added: newEdges.subtracting(oldEdges).sorted(),
                                         removed: oldEdges.subtracting(newEdges).sorted())
         let scheduleChange = Self.scheduleChange(desired: desiredSchedule, engine: schedule)
-        let engineRelease = existing?.processDefinition.releaseState
+        let engineRelease = summary?.releaseState
         let release = engineRelease == .ONLINE ? nil : ReleaseChange(from: engineRelease?.rawValue, to: ReleaseState.ONLINE.rawValue)
         var change = WorkflowChange(
             name: workflow.name, sourcePath: workflow.sourcePath, action: existing == nil ? .create : .noOp,
-            engineCode: existing?.processDefinition.code, engineFingerprint: EngineFingerprint.of(existing, schedule: schedule),
+            engineCode: summary?.code, engineFingerprint: EngineFingerprint.of(summary, schedule: schedule),
             fields: fields, tasks: tasks, relations: relations, schedule: scheduleChange, release: release,
-            drifted: marker.map { $0.contentHash != engineShape?.contentHash } ?? false, desired: nil)
+            drifted: summary?.drifted ?? false, desired: nil)
         if existing != nil, change.definitionChanges || scheduleChange != nil || release != nil { change.action = .update }
         return change
     }

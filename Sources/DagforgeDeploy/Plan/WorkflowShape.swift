@@ -50,10 +50,15 @@ struct WorkflowShape: Codable, Hashable, Sendable {
                   executionType: request.executionType, tasks: request.taskDefinitionJson, relations: request.taskRelationJson)
     }
 
-    /// First 16 hex digits of the SHA-256 of the shape's canonical JSON.
-    var contentHash: String {
-        SHA256.hash(data: CanonicalJSON.bytes(canonicalValue)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    /// The SHA-256 of the shape's canonical JSON, in hex: equal digests, equal shapes.
+    var digest: String {
+        SHA256.hash(data: CanonicalJSON.bytes(canonicalValue)).hexDigits
     }
+
+    /// The first 16 hex digits of `digest`: what the marker records.
+    var contentHash: String { Self.contentHash(digest: digest) }
+
+    static func contentHash(digest: String) -> String { String(digest.prefix(16)) }
 
     var globalParamsValue: JSONValue {
         .array(globalParams.map {

@@ -57,16 +57,12 @@ public struct Promotion: Sendable {
 
     /// Managed workflows edited on the engine since dagforge deployed them.
     public static func drifted(_ snapshot: EngineSnapshot) -> [String] {
-        snapshot.definitions.compactMap { dag in
-            guard let marker = Marker.parse(description: dag.processDefinition.description),
-                  marker.contentHash != WorkflowShape(dag: dag).contentHash else { return nil }
-            return dag.processDefinition.name
-        }.sorted()
+        snapshot.deployed.map(\.summary).filter(\.drifted).map(\.name).sorted()
     }
 
     /// Marker commits and how many workflows carry each.
     public static func markerCommits(_ snapshot: EngineSnapshot) -> [String: Int] {
-        snapshot.definitions.compactMap { Marker.parse(description: $0.processDefinition.description)?.commit }
+        snapshot.deployed.compactMap { $0.summary.marker?.commit }
             .reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
 

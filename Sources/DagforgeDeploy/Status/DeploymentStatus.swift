@@ -37,20 +37,20 @@ public struct DeploymentStatus: Codable, Sendable {
         project = plan.project
         let index = EngineSnapshot.Index(snapshot)
         let changes = Dictionary(plan.workflows.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let names = Set(plan.workflows.map(\.name)).union(snapshot.definitions.compactMap { dag in
-            Marker.parse(description: dag.processDefinition.description).map { _ in dag.processDefinition.name }
+        let names = Set(plan.workflows.map(\.name)).union(snapshot.deployed.compactMap { dag in
+            dag.summary.marker.map { _ in dag.summary.name }
         })
         entries = names.sorted().map { name in
             let change = changes[name]
-            let dag = index.byName[name]
-            let marker = dag.flatMap { Marker.parse(description: $0.processDefinition.description) }
-            let drifted = dag.map { dag in marker.map { $0.contentHash != WorkflowShape(dag: dag).contentHash } ?? false } ?? false
+            let dag = index.byName[name]?.summary
+            let marker = dag?.marker
+            let drifted = dag?.drifted ?? false
             return Entry(
                 name: name, sourcePath: marker?.sourcePath ?? change?.sourcePath, deployedCommit: marker?.commit,
                 managed: marker != nil, inSpecs: change?.desired != nil, deployed: dag != nil,
                 matchesCheckout: change?.desired != nil && change?.action == .noOp, drifted: drifted,
-                releaseState: dag?.processDefinition.releaseState?.rawValue,
-                scheduleState: dag.flatMap { index.scheduleByCode[$0.processDefinition.code] }?.releaseState.rawValue)
+                releaseState: dag?.releaseState?.rawValue,
+                scheduleState: dag.flatMap { index.scheduleByCode[$0.code] }?.releaseState.rawValue)
         }
     }
 }

@@ -62,9 +62,8 @@ public struct EnvironmentDiff: Codable, Sendable {
     }
 
     private static func commits(_ snapshot: EngineSnapshot) -> [String: String] {
-        Dictionary(snapshot.definitions.compactMap { dag in
-            Marker.parse(description: dag.processDefinition.description).map { (dag.processDefinition.name, $0.commit) }
-        }, uniquingKeysWith: { x, _ in x })
+        Dictionary(snapshot.deployed.compactMap { dag in dag.summary.marker.map { (dag.summary.name, $0.commit) } },
+                   uniquingKeysWith: { x, _ in x })
     }
 
     /// The compiled shape with every environment-mapped value replaced by a mask.

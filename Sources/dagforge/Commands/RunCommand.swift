@@ -21,10 +21,10 @@ struct RunCommand: AsyncParsableCommand {
         let succeeded = try await reportingFailures(of: target) {
             let snapshot = try await target.snapshot()
             guard let project = snapshot.project,
-                  let dag = snapshot.definitions.first(where: { $0.processDefinition.name == workflow })
+                  let dag = snapshot.deployed.first(where: { $0.summary.name == workflow })?.summary
             else { throw RunError.unknownWorkflow(workflow, project: target.project) }
             let follower = RunFollower(client: target.client, project: project.code)
-            let instance = try await follower.start(definitionCode: dag.processDefinition.code,
+            let instance = try await follower.start(definitionCode: dag.code,
                                                     tenantCode: target.settings.tenant ?? "default",
                                                     workerGroup: target.settings.workerGroup ?? "default")
             print("Started \(workflow): instance \(instance.id) (\(instance.name))")

@@ -19,7 +19,8 @@ struct TargetOptions: ParsableArguments {
     func targetReadingEngine() throws -> (target: DeployTarget, prefetch: SnapshotPrefetch) {
         let loaded = try repository.load()
         let name = try environment.resolved(in: loaded)
-        let prefetch = SnapshotPrefetch(repository: loaded, environment: name)
+        let prefetch = SnapshotPrefetch(repository: loaded, environment: name,
+                                        cacheDirectory: DagSummaryCache.directory(repositoryRoot: SpecRoot.resolve(repository.repo)))
         return (try Self.target(loaded, environment: name), prefetch)
     }
 
