@@ -22,4 +22,9 @@ struct Dagforge: AsyncParsableCommand {
             RunCommand.self,
         ]
     )
+
+    static func main() async {
+        HeapGrowth.useLargeSteps()
+        await main(nil)
+    }
 }
