@@ -25,44 +25,60 @@ public struct IncrementalCheck: Sendable {
     /// Reads spec files: the project, environments and stray files, and the named workflow folders only.
     public typealias Reader = (Set<String>) throws -> LoadedRepository
 
-    /// - Parameters:
-    ///   - changedFiles: from `ChangedFiles.since`; every path must be inside a workflow folder (otherwise
-    ///     everything is affected and the whole repository is validated instead).
-    ///   - present: the workflow folders of the checkout.
-    ///   - trees: the folders' trees at the revision compared with (unchanged folders are byte-equal to them).
-    public init(changedFiles: Set<String>, present: [String], trees: [String: String], archive: OutlineArchive,
-                environments names: [String]?, processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-                read: Reader) rethrows {
+    /// What can be done before the diff says what changed: each archived outline whose folder's tree is still
+    /// the revision's becomes a hollow spec with its lineage, against the project and environments of the
+    /// checkout (`base`, loaded without workflow folders).
+    public struct Preparation: Sendable {
+        let base: LoadedRepository
+        let dialects: DialectChoice
+        let trees: [String: String]
+        let present: [String]
+        let archive: OutlineArchive
+        /// Folder name → its hollow spec, its lineage (nil when its dialect changed: it must be read) and outline.
+        let outlined: [String: (spec: WorkflowSpec, lineage: [TaskLineage]?, outline: WorkflowOutline)]
+
+        /// - Parameters:
+        ///   - present: the workflow folders of the checkout.
+        ///   - trees: the folders' trees at the revision compared with (unchanged folders are byte-equal to them).
+        public init(archive: OutlineArchive, trees: [String: String], present: [String], base: LoadedRepository) {
+            self.base = base
+            self.trees = trees
+            self.present = present
+            self.archive = archive
+            let dialects = DialectChoice(repository: base)
+            self.dialects = dialects
+            let candidates = present.compactMap { name in trees[name].flatMap { archive.outlines[.init(workflow: name, tree: $0)] } }
+            // On all cores: each outline's hollow spec, and its lineage.
+            let prepared = candidates.concurrentMap { outline in
+                let spec = outline.hollowSpec()
+                return (spec, outline.lineage(of: spec, in: base, dialects: dialects), outline)
+            }
+            outlined = Dictionary(prepared.map { ($0.0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// - Parameter changedFiles: from `ChangedFiles.since`; every path must be inside a workflow folder
+    ///   (otherwise everything is affected and the whole repository is validated instead).
+    public init(changedFiles: Set<String>, prepared: Preparation, environments names: [String]?,
+                processEnvironment: [String: String] = ProcessInfo.processInfo.environment, read: Reader) rethrows {
         let changed = Set(changedFiles.compactMap(ChangeImpact.workflowName(ofPath:)))
+        let trees = prepared.trees, archive = prepared.archive, dialects = prepared.dialects
         var outlines: [String: WorkflowOutline] = [:]
+        var outlineLineage: [String: [TaskLineage]] = [:]
+        var hollowSpecs: [WorkflowSpec] = []
         var toRead: Set<String> = []
-        for name in present {
-            if !changed.contains(name), let tree = trees[name], let outline = archive.outlines[.init(workflow: name, tree: tree)] {
+        for name in prepared.present {
+            // An outline whose dialect changed is read again, as is everything without one.
+            if !changed.contains(name), let (spec, lineage, outline) = prepared.outlined[name], let lineage {
                 outlines[name] = outline
+                outlineLineage[name] = lineage
+                hollowSpecs.append(spec)
             } else {
                 toRead.insert(name)
             }
         }
-        var loaded = Loaded(try read(toRead), names: toRead)
-        let dialects = DialectChoice(repository: loaded.base)
-        let base = loaded.base
-        // On all cores: each outline's hollow spec, and its lineage (nil when it must be read again).
-        let hollow = Array(outlines.values).concurrentMap { outline in
-            let spec = outline.hollowSpec()
-            return (spec, outline.lineage(of: spec, in: base, dialects: dialects))
-        }
-        var outlineLineage: [String: [TaskLineage]] = [:]
-        var hollowSpecs: [WorkflowSpec] = []
-        for (spec, lineage) in hollow {
-            guard let lineage else { continue }
-            outlineLineage[spec.name] = lineage
-            hollowSpecs.append(spec)
-        }
-        let stale = Set(outlines.keys).subtracting(outlineLineage.keys)
-        if !stale.isEmpty {
-            try loaded.add(read(stale), names: stale)
-            for name in stale { outlines[name] = nil }
-        }
+        var loaded = Loaded(base: prepared.base)
+        try loaded.add(read(toRead), names: toRead)
 
         // The whole graph: read workflows analyzed now, the others' lineage from their outlines.
         let fresh = loaded.analyzed()
@@ -106,7 +122,7 @@ public struct IncrementalCheck: Sendable {
         self.archive = OutlineArchive(keptOutlines)
         archiveGrew = grew
         foldersRead = loaded.workflows.count
-        foldersReused = present.count - foldersRead
+        foldersReused = prepared.present.count - foldersRead
         // Kept to the process's exit with the result: freeing 40,000 tasks' lineage piece by piece costs time.
         retained = (analyzed, lineage, inference)
     }
@@ -119,23 +135,17 @@ public struct IncrementalCheck: Sendable {
         var base: LoadedRepository
         var workflows: [String: WorkflowSpec]
 
-        /// The first read: its project, environments and diagnostics outside workflow folders are kept.
-        init(_ first: LoadedRepository, names: Set<String>) {
-            base = first
-            base.workflows = []
-            base.diagnostics = []
+        /// - Parameter base: the project, environments and the diagnostics outside workflow folders.
+        init(base: LoadedRepository) {
+            self.base = base
             workflows = [:]
-            add(first, names: names, keepingOthers: true)
         }
 
         /// A read's workflows of `names` (a read may hold part of another folder, for a file one of them
-        /// names), and its diagnostics about them.
-        mutating func add(_ more: LoadedRepository, names: Set<String>, keepingOthers: Bool = false) {
+        /// names), and its diagnostics about them (the others repeat `base`'s).
+        mutating func add(_ more: LoadedRepository, names: Set<String>) {
             for workflow in more.workflows where names.contains(workflow.name) { workflows[workflow.name] = workflow }
-            base.diagnostics += more.diagnostics.filter { diagnostic in
-                guard let workflow = diagnostic.workflowFolder else { return keepingOthers }
-                return names.contains(workflow)
-            }
+            base.diagnostics += more.diagnostics.filter { $0.workflowFolder.map(names.contains) ?? false }
         }
 
         /// The SQL lineage of the complete workflows, analyzed on all cores.

@@ -10,23 +10,26 @@ extension ValidateCommand {
     func checkIncrementally(since base: String) throws -> (check: IncrementalCheck, files: [SpecFile])? {
         let root = repository.repo
         let folder = WorkingTreeFolder(root: SpecRoot.resolve(root))
-        // The diff stats every file of the checkout (system time, one core); the archive decodes meanwhile.
-        let (difference, prepared) = concurrently({ Result { () throws(SpecSourceError) in try ChangedFiles.since(base, root: root) } }, {
+        // The revision is not part of a validation report: no git status is read for it.
+        let revision = SourceRevision(commit: nil, isDirty: false, requested: "working tree")
+        // The diff stats every file of the checkout (system time, one core); meanwhile the archive is decoded
+        // and its outlines become hollow specs against the checkout's project and environments.
+        let (difference, preparation) = concurrently({ Result { () throws(SpecSourceError) in try ChangedFiles.since(base, root: root) } }, {
             Result { () throws(SpecSourceError) in
                 let trees = try WorkflowTrees.at(base, root: root)
                 let cache = OutlineCacheFile(directory: trees.cacheDirectory)
-                return (trees, cache, cache.read(), folder.workflowFolders())
+                let outside = SpecLoader.load(files: try folder.specFiles(workflows: []), revision: revision)
+                return (cache, IncrementalCheck.Preparation(archive: cache.read(), trees: trees.byWorkflow,
+                                                            present: folder.workflowFolders(), base: outside))
             }
         })
         do {
             let changed = try difference.get()
             guard changed.allSatisfy({ ChangeImpact.workflowName(ofPath: $0) != nil }) else { return nil }
-            let (trees, cache, archive, present) = try prepared.get()
-            // The revision is not part of a validation report: no git status is read for it.
-            let revision = SourceRevision(commit: nil, isDirty: false, requested: "working tree")
+            let (cache, prepared) = try preparation.get()
             var files: [String: SpecFile] = [:]
-            let check = try IncrementalCheck(changedFiles: changed, present: present, trees: trees.byWorkflow,
-                                             archive: archive, environments: scope.selectedEnvironments) { names in
+            let check = try IncrementalCheck(changedFiles: changed, prepared: prepared,
+                                             environments: scope.selectedEnvironments) { names in
                 let read = try folder.specFiles(workflows: names)
                 for file in read { files[file.path] = file }
                 return SpecLoader.load(files: read, revision: revision)

@@ -147,9 +147,10 @@ struct IncrementalCheckTests {
     static func check(_ files: [String: String], changed: Set<String>, trees: [String: String],
                       archive: OutlineArchive) -> (check: IncrementalCheck, read: Set<String>) {
         let present = Set(files.keys.compactMap(ChangeImpact.workflowName(ofPath:))).sorted()
+        let outside = SpecLoader.load(files.filter { ChangeImpact.workflowName(ofPath: $0.key) == nil })
+        let prepared = IncrementalCheck.Preparation(archive: archive, trees: trees, present: present, base: outside)
         var read: Set<String> = []
-        let check = IncrementalCheck(changedFiles: changed, present: present, trees: trees, archive: archive,
-                                     environments: nil, processEnvironment: [:]) { names in
+        let check = IncrementalCheck(changedFiles: changed, prepared: prepared, environments: nil, processEnvironment: [:]) { names in
             read.formUnion(names)
             let yaml = names.compactMap { files["workflows/\($0)/workflow.yaml"] }
             return SpecLoader.load(files.filter { path, _ in
