@@ -18,9 +18,6 @@ public struct IncrementalCheck: Sendable {
     public var archive: OutlineArchive
     /// Whether `archive` holds anything the archive read did not: only then is it worth writing.
     public var archiveGrew: Bool
-    /// How many workflow folders were read, and how many came from the archive.
-    public var foldersRead: Int
-    public var foldersReused: Int
 
     /// Reads spec files: the project, environments and stray files, and the named workflow folders only.
     public typealias Reader = (Set<String>) throws -> LoadedRepository
@@ -121,15 +118,13 @@ public struct IncrementalCheck: Sendable {
         }
         self.archive = OutlineArchive(keptOutlines)
         archiveGrew = grew
-        foldersRead = loaded.workflows.count
-        foldersReused = prepared.present.count - foldersRead
         // Kept to the process's exit with the result: freeing 40,000 tasks' lineage piece by piece costs time.
         retained = (analyzed, lineage, inference)
     }
 
     private var retained: ([TaskLineage], RepositoryLineage, LineageInference)
 
-    /// What has been read so far: the project and environments (from the first read), every loading
+    /// What has been read so far: the project and environments (from the preparation), every loading
     /// diagnostic, and the complete workflows.
     private struct Loaded {
         var base: LoadedRepository

@@ -86,7 +86,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
     }
 
-    func changedFiles(since revision: String) throws -> Set<String> {
+    private func changedFiles(since revision: String) throws -> Set<String> {
         do {
             return try ChangedFiles.since(revision, root: repository.repo)
         } catch {
