@@ -11,11 +11,7 @@ struct LaunchBacklogRuntimeTests {
 
     /// A store with `count` queued START_PROCESS commands of a one-task SHELL workflow running `script`.
     private func storeWithQueuedRuns(_ count: Int, script: String) async throws -> EngineStore {
-        let store = try EngineStore(directory: directory)
-        try store.migrate()
-        let hashed = try PasswordHasher.hash("pw")
-        _ = try await store.seedIfEmpty(StandaloneSeed(adminPasswordHash: hashed.hash, adminPasswordSalt: hashed.salt,
-                                                       workerAddress: "127.0.0.1:1234"))
+        let store = try await EngineStore.seeded(in: directory)
         let admin = try #require(try await store.user(id: 1))
         let project = try await store.createProject(code: 100, name: "p", description: nil, owner: admin)
         let task = TaskDefinition(code: 11, name: "a", taskType: TaskType.shell, taskParams: .object(["rawScript": .string(script)]))

@@ -7,11 +7,7 @@ import Testing
 struct EngineStoreTests {
     private func freshStore() async throws -> (EngineStore, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("engine-store-\(UUID().uuidString)")
-        let store = try EngineStore(directory: directory)
-        try store.migrate()
-        let hashed = try PasswordHasher.hash("pw")
-        _ = try await store.seedIfEmpty(StandaloneSeed(adminPasswordHash: hashed.hash, adminPasswordSalt: hashed.salt,
-                                                       workerAddress: "127.0.0.1:1234"))
+        let store = try await EngineStore.seeded(in: directory)
         return (store, directory)
     }
 

@@ -12,11 +12,7 @@ struct WalkStepTests {
 
     /// A store with one claimed instance of the workflow a -> b; returns the instance id.
     private func storeWithInstance() async throws -> (EngineStore, Int64) {
-        let store = try EngineStore(directory: directory)
-        try store.migrate()
-        let hashed = try PasswordHasher.hash("pw")
-        _ = try await store.seedIfEmpty(StandaloneSeed(adminPasswordHash: hashed.hash, adminPasswordSalt: hashed.salt,
-                                                       workerAddress: "127.0.0.1:1234"))
+        let store = try await EngineStore.seeded(in: directory)
         let admin = try #require(try await store.user(id: 1))
         let project = try await store.createProject(code: 100, name: "p", description: nil, owner: admin)
         let draft = WorkflowDraft(projectCode: project.code, name: "wf", description: "", globalParams: "[]", locations: nil,
