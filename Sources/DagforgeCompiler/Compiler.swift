@@ -32,12 +32,12 @@ public struct Compiler: Sendable {
     }
 
     /// The dependency graph of `repository` whose SQL tasks `analyzed` holds (in repository order): declared
-    /// edges resolve while the table map is built, then inference adds its edges.
+    /// edges resolve, then inference adds its edges.
     static func resolve(_ repository: LoadedRepository, analyzed: [TaskLineage], inferredEdges: [InferredEdge])
         -> (DependencyGraph, RepositoryLineage, LineageInference) {
         let resolver = DependencyResolver(repository: repository)
-        let (declared, lineage) = concurrently({ resolver.resolve(inferred: inferredEdges) },
-                                               { RepositoryLineage(analyzed: analyzed) })
+        let declared = resolver.resolve(inferred: inferredEdges)
+        let lineage = RepositoryLineage(analyzed: analyzed)
         let inference = LineageInference(lineage, declared: declared.graph)
         return (resolver.adding(inference.edges, to: consume declared), lineage, inference)
     }

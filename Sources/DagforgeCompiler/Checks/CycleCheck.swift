@@ -17,8 +17,8 @@ struct CycleCheck: RepositoryCheck {
             if !others.isEmpty {
                 notes.append(.init("also on intertwined cycles: \(others.map(\.description).joined(separator: ", "))"))
             }
-            let inferredTables = edges.filter { dependencies.origins[$0]?.allSatisfy(\.isInferred) ?? false }
-                .flatMap { dependencies.origins[$0]?.compactMap(\.table) ?? [] }
+            let inferredTables = edges.filter { dependencies.origins(of: $0).allSatisfy(\.isInferred) }
+                .flatMap { dependencies.origins(of: $0).compactMap(\.table) }
             let inferred = !inferredTables.isEmpty
             let closing = edges[edges.count - 1]
             let path = (cycle + [cycle[0]]).map(\.description).joined(separator: " → ")

@@ -1,6 +1,10 @@
-/// A directed graph as a plain value: nodes and successor sets. Knows nothing about tasks; queries live in
-/// their own files (strongly connected components, topological order, reachability).
-public struct DirectedGraph<Node: Hashable & Comparable & Sendable>: Hashable, Sendable {
+/// A directed graph as a plain value. Knows nothing about tasks; queries live in their own files (strongly
+/// connected components, topological order, reachability).
+///
+/// Each node gets a dense integer id when it is first added, and edges are kept as lists of ids: a node is
+/// hashed once per lookup by value, and walks over the graph follow integers. At 40,000 task addresses
+/// (two strings each), hashing nodes on every edge step was most of resolving and inferring.
+public struct DirectedGraph<Node: Hashable & Comparable & Sendable>: Sendable {
     public struct Edge: Hashable, Sendable, Comparable {
         public var from: Node
         public var to: Node
@@ -13,40 +17,79 @@ public struct DirectedGraph<Node: Hashable & Comparable & Sendable>: Hashable, S
         public static func < (lhs: Edge, rhs: Edge) -> Bool { (lhs.from, lhs.to) < (rhs.from, rhs.to) }
     }
 
-    public private(set) var nodes: Set<Node> = []
-    public private(set) var successors: [Node: Set<Node>] = [:]
-    public private(set) var predecessors: [Node: Set<Node>] = [:]
+    /// The nodes in the order they were added: a node's id is its index here.
+    public private(set) var nodes: [Node] = []
+    private var ids: [Node: Int] = [:]
+    private var successorIDs: [[Int32]] = []
+    private var predecessorIDs: [[Int32]] = []
 
     public init() {}
 
-    public mutating func add(_ node: Node) { nodes.insert(node) }
+    public var nodeCount: Int { nodes.count }
 
-    public mutating func add(_ edge: Edge) {
-        nodes.insert(edge.from)
-        nodes.insert(edge.to)
-        successors[edge.from, default: []].insert(edge.to)
-        predecessors[edge.to, default: []].insert(edge.from)
+    public func contains(_ node: Node) -> Bool { ids[node] != nil }
+
+    /// The id of `node`, or nil when the graph does not hold it.
+    public func id(of node: Node) -> Int? { ids[node] }
+
+    /// Adds `node` if it is new; its id either way.
+    @discardableResult
+    public mutating func add(_ node: Node) -> Int {
+        if let known = ids[node] { return known }
+        let id = nodes.count
+        nodes.append(node)
+        ids[node] = id
+        successorIDs.append([])
+        predecessorIDs.append([])
+        return id
     }
 
-    public var sortedNodes: [Node] { nodes.sorted() }
+    /// Adds the edge and its nodes; the ids of its two ends.
+    @discardableResult
+    public mutating func add(_ edge: Edge) -> (from: Int, to: Int) {
+        let from = add(edge.from), to = add(edge.to)
+        // Out-degrees are small (a task's downstreams), so a scan beats a set per node.
+        if !successorIDs[from].contains(Int32(to)) {
+            successorIDs[from].append(Int32(to))
+            predecessorIDs[to].append(Int32(from))
+        }
+        return (from, to)
+    }
+
+    /// Ids of the nodes `id` points at, in the order the edges were added.
+    public func successorIDs(of id: Int) -> [Int32] { successorIDs[id] }
+
+    /// Ids of the nodes pointing at `id`, in the order the edges were added.
+    public func predecessorIDs(of id: Int) -> [Int32] { predecessorIDs[id] }
 
     /// Every edge, sorted.
     public var edges: [Edge] {
-        successors.flatMap { from, targets in targets.map { Edge(from: from, to: $0) } }.sorted()
+        nodes.indices.flatMap { from in successorIDs[from].map { Edge(from: nodes[from], to: nodes[Int($0)]) } }.sorted()
     }
 
-    public func successors(of node: Node) -> [Node] { (successors[node] ?? []).sorted() }
-    public func predecessors(of node: Node) -> [Node] { (predecessors[node] ?? []).sorted() }
+    public func successors(of node: Node) -> [Node] { neighbours(of: node, in: successorIDs) }
+    public func predecessors(of node: Node) -> [Node] { neighbours(of: node, in: predecessorIDs) }
 
-    public func contains(_ edge: Edge) -> Bool { successors[edge.from]?.contains(edge.to) ?? false }
+    public func contains(_ edge: Edge) -> Bool {
+        guard let from = ids[edge.from], let to = ids[edge.to] else { return false }
+        return successorIDs[from].contains(Int32(to))
+    }
 
-    /// The subgraph of the given nodes and the edges between them.
-    public func restricted(to kept: Set<Node>) -> DirectedGraph {
-        var result = DirectedGraph()
-        for node in nodes where kept.contains(node) {
-            result.add(node)
-            for next in successors[node] ?? [] where kept.contains(next) { result.add(Edge(from: node, to: next)) }
-        }
-        return result
+    /// Sorted.
+    private func neighbours(of node: Node, in adjacency: [[Int32]]) -> [Node] {
+        guard let id = ids[node] else { return [] }
+        return adjacency[id].map { nodes[Int($0)] }.sorted()
+    }
+}
+
+/// Two graphs are equal when they hold the same nodes and edges, whatever order they were added in.
+extension DirectedGraph: Hashable {
+    public static func == (lhs: DirectedGraph, rhs: DirectedGraph) -> Bool {
+        lhs.nodes.count == rhs.nodes.count && Set(lhs.nodes) == Set(rhs.nodes) && lhs.edges == rhs.edges
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(nodes.count)
+        hasher.combine(successorIDs.reduce(0) { $0 + $1.count })
     }
 }

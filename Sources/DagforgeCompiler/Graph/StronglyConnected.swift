@@ -1,12 +1,10 @@
 extension DirectedGraph {
     /// Strongly connected components with more than one node (Tarjan's algorithm, iterative so deep
     /// graphs cannot overflow the stack). Each component is sorted; components are ordered by first node.
-    /// Runs on integer ids: the components do not depend on the order nodes are visited in, and hashing
-    /// 40,000 task addresses a few times per node and edge was most of this check's time.
+    /// The components do not depend on the order nodes are visited in.
     public func cyclicComponents() -> [[Node]] {
-        let nodeList = Array(nodes)
-        let ids = Dictionary(uniqueKeysWithValues: nodeList.enumerated().map { ($1, $0) })
-        let adjacency = nodeList.map { node in (successors[node] ?? []).compactMap { ids[$0] } }
+        let nodeList = nodes
+        let adjacency = nodeList.indices.map { successorIDs(of: $0) }
         let unvisited = -1
         var index = [Int](repeating: unvisited, count: nodeList.count)
         var lowLink = [Int](repeating: 0, count: nodeList.count)
@@ -30,7 +28,7 @@ extension DirectedGraph {
             while let (node, position) = frames.last {
                 if position < adjacency[node].count {
                     frames[frames.count - 1].next += 1
-                    let next = adjacency[node][position]
+                    let next = Int(adjacency[node][position])
                     if index[next] == unvisited {
                         open(next)
                     } else if onStack[next] {

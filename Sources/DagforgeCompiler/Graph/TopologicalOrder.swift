@@ -16,19 +16,19 @@ extension DirectedGraph {
     }
 
     private func waves() -> [[Node]] {
-        var remaining = Dictionary(uniqueKeysWithValues: nodes.map { ($0, predecessors[$0]?.count ?? 0) })
-        var wave = remaining.filter { $0.value == 0 }.map(\.key).sorted()
+        var remaining = nodes.indices.map { predecessorIDs(of: $0).count }
+        var wave = nodes.indices.filter { remaining[$0] == 0 }
         var result: [[Node]] = []
         while !wave.isEmpty {
-            result.append(wave)
-            var next: [Node] = []
-            for node in wave {
-                for successor in successors[node] ?? [] {
-                    remaining[successor]! -= 1
+            result.append(wave.map { nodes[$0] }.sorted())
+            var next: [Int] = []
+            for id in wave {
+                for successor in successorIDs(of: id).map(Int.init) {
+                    remaining[successor] -= 1
                     if remaining[successor] == 0 { next.append(successor) }
                 }
             }
-            wave = next.sorted()
+            wave = next
         }
         return result
     }

@@ -33,15 +33,15 @@ extension Compiler {
 extension DependencyGraph {
     /// The affected workflows and every workflow an affected task depends on.
     public func workflows(neededToCheck impact: ChangeImpact) -> Set<String> {
-        var kept = Set(impact.workflows)
-        for task in impact.tasks { kept.formUnion(graph.ancestors(of: task).map(\.workflow)) }
-        return kept
+        let affected = impact.tasks.compactMap { graph.id(of: $0) }
+        return Set(impact.workflows).union(graph.ids(reachedFrom: affected, forward: false).map { graph.nodes[$0].workflow })
     }
 
     /// The inferred edges between tasks of `workflows`, handed on to a scoped compiler.
     func inferredEdges(among workflows: Set<String>) -> [InferredEdge] {
-        origins.flatMap { edge, origins -> [InferredEdge] in
-            guard workflows.contains(edge.from.workflow), workflows.contains(edge.to.workflow) else { return [] }
+        let ids = graph.nodes.indices.filter { workflows.contains(graph.nodes[$0].workflow) }
+        return outgoingOrigins(ofIDs: ids).flatMap { edge, origins -> [InferredEdge] in
+            guard workflows.contains(edge.to.workflow) else { return [] }
             return origins.compactMap { origin in
                 guard case .inferred(let table, let read, let written) = origin else { return nil }
                 return InferredEdge(upstream: edge.from, downstream: edge.to, table: table, read: read, written: written)

@@ -53,15 +53,14 @@ extension ChangeImpact {
             ? Set(workflows.flatMap { $0.tasks.map(\.address) })
             : Self.seedTasks(of: changedWorkflows, workflows: workflows, dependencies: dependencies)
         let tasks = seeds.union(dependencies.graph.descendants(ofAny: seeds))
-        let tables = dependencies.origins.compactMap { edge, origins -> [String]? in
-            tasks.contains(edge.from) ? origins.compactMap(\.inferredTable) : nil
-        }
+        let tables = dependencies.outgoingOrigins(ofIDs: tasks.compactMap { dependencies.graph.id(of: $0) })
+            .flatMap { $0.origins.compactMap(\.inferredTable) }
         self.init(
             changedFiles: files.sorted(),
             changedWorkflows: changedWorkflows.sorted(),
             workflows: changedWorkflows.union(tasks.map(\.workflow)).sorted(),
             tasks: tasks.sorted(),
-            tables: Set(tables.joined()).sorted(),
+            tables: Set(tables).sorted(),
             affectsEverything: affectsEverything
         )
     }
@@ -82,17 +81,5 @@ extension EdgeOrigin {
     var inferredTable: String? {
         if case .inferred(let table, _, _) = self { return table }
         return nil
-    }
-}
-
-extension DirectedGraph {
-    /// Every node reachable downstream from any of `starts`, the starts excluded unless reached again.
-    func descendants(ofAny starts: Set<Node>) -> Set<Node> {
-        var seen: Set<Node> = []
-        var pending = Array(starts)
-        while let node = pending.popLast() {
-            for next in successors[node] ?? [] where seen.insert(next).inserted { pending.append(next) }
-        }
-        return seen
     }
 }

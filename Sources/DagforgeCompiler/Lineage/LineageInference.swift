@@ -27,60 +27,82 @@ public struct LineageInference: Hashable, Sendable {
 
     /// - Parameter declared: the graph of declared edges, which orders multiple writers of one table.
     public init(_ lineage: RepositoryLineage, declared: DirectedGraph<TaskAddress>) {
-        let inferring = Set(lineage.tasks.filter(\.infers).map(\.task))
-        var writers: [String: [TableUse]] = [:]
-        for task in lineage.tasks where task.infers {
-            for use in task.writes { writers[use.table, default: []].append(use) }
+        let tasks = lineage.tasks
+        // Writers by table as positions in `tasks`: the map holds integers, not copies of table uses.
+        var writers: [String: [WritePosition]] = [:]
+        for (taskIndex, task) in tasks.enumerated() where task.infers {
+            for (useIndex, use) in task.writes.enumerated() {
+                writers[use.table, default: []].append(WritePosition(task: taskIndex, use: useIndex))
+            }
             warnings += task.warnings.map { Warning(task: task.task, message: $0) }
         }
         // Writer sets repeat across tables (create_t + load_t): order each set once.
         var lastWriter: [Set<TaskAddress>: TaskAddress?] = [:]
-        for task in lineage.tasks where inferring.contains(task.task) {
+        for (taskIndex, task) in tasks.enumerated() where task.infers {
             for read in task.reads {
-                let all = writers[read.table] ?? []
-                let others = all.filter { $0.task != read.task }
+                guard let all = writers[read.table] else { continue }
+                let others = all.filter { $0.task != taskIndex }
                 if others.isEmpty {
-                    if !all.isEmpty { ownOutputReads.append(read) }
+                    ownOutputReads.append(read)
                     continue
                 }
-                let last: TaskAddress?
+                let chosen: WritePosition?
                 if others.count == 1 {
-                    last = others[0].task  // the usual case: one writer, nothing to order
+                    chosen = others[0]  // the usual case: one writer, nothing to order
                 } else {
-                    let key = Set(others.map(\.task))
+                    let key = Set(others.map { tasks[$0.task].task })
+                    let last: TaskAddress?
                     if let known = lastWriter[key] {
                         last = known
                     } else {
                         last = Self.last(of: key, in: declared)
                         lastWriter[key] = last
                     }
+                    chosen = others.first { tasks[$0.task].task == last }
                 }
-                if let writer = others.first(where: { $0.task == last }) {
+                if let chosen {
+                    let writer = tasks[chosen.task].writes[chosen.use]
                     edges.append(InferredEdge(upstream: writer.task, downstream: read.task, table: read.table,
                                               read: read.range, written: writer.range))
                 } else {
-                    ambiguities.append(Ambiguity(read: read, writers: others.sorted { $0.task < $1.task }))
+                    let uses = others.map { tasks[$0.task].writes[$0.use] }
+                    ambiguities.append(Ambiguity(read: read, writers: uses.sorted { $0.task < $1.task }))
                 }
             }
         }
         edges = Self.withoutCoveredCrossWorkflowEdges(edges, declared: declared)
     }
 
+    /// A table write by where it is listed: `lineage.tasks[task].writes[use]`.
+    private struct WritePosition {
+        var task: Int
+        var use: Int
+    }
+
     /// Drops cross-workflow edges whose reader already waits for the writer through declared edges and
     /// the same-workflow inferred ones (no second DEPENDENT node for what a dependent task covers).
     private static func withoutCoveredCrossWorkflowEdges(_ edges: [InferredEdge],
                                                          declared: DirectedGraph<TaskAddress>) -> [InferredEdge] {
-        guard edges.contains(where: { $0.upstream.workflow != $0.downstream.workflow }) else { return edges }
-        // The same-workflow inferred edges by downstream task, walked beside the declared graph rather than
-        // added to a copy of it: copying 40,000 nodes' edge sets cost more than the walks.
-        var inferredPredecessors: [TaskAddress: [TaskAddress]] = [:]
-        for edge in edges where edge.upstream.workflow == edge.downstream.workflow {
-            inferredPredecessors[edge.downstream, default: []].append(edge.upstream)
+        guard edges.contains(where: \.crossesWorkflows) else { return edges }
+        // The same-workflow inferred edges by downstream task's id, walked beside the declared graph rather
+        // than added to a copy of it: copying 40,000 nodes' edges cost more than the walks.
+        var inferredPredecessors = [[Int32]](repeating: [], count: declared.nodeCount)
+        var crossEdgesByReader: [Int: [(edge: Int, writer: Int)]] = [:]
+        for (index, edge) in edges.enumerated() {
+            guard let upstream = declared.id(of: edge.upstream), let downstream = declared.id(of: edge.downstream) else { continue }
+            if edge.crossesWorkflows {
+                crossEdgesByReader[downstream, default: []].append((index, upstream))
+            } else {
+                inferredPredecessors[downstream].append(Int32(upstream))
+            }
         }
-        var ancestors = AncestorCache(declared: declared, inferred: inferredPredecessors)
-        return edges.filter { edge in
-            edge.upstream.workflow == edge.downstream.workflow || !ancestors.of(edge.downstream).contains(edge.upstream)
+        var covered = [Bool](repeating: false, count: edges.count)
+        var walk = AncestorWalk(declared: declared, inferred: inferredPredecessors)
+        for (reader, crossEdges) in crossEdgesByReader {
+            walk.markAncestors(of: reader)
+            for (edge, writer) in crossEdges { covered[edge] = walk.isMarked(writer) }
         }
+        return edges.indices.filter { !covered[$0] }.map { edges[$0] }
     }
 
     /// The writer every other writer runs before (by declared edges), or nil when there is none.
@@ -92,29 +114,37 @@ public struct LineageInference: Hashable, Sendable {
         }
     }
 
-    /// Ancestors per reader through declared and same-workflow inferred edges, computed once per reader.
-    private struct AncestorCache {
+    /// Marks the ancestors of one reader at a time through declared and same-workflow inferred edges; a
+    /// walk's stamp tells its marks from the ones earlier walks left.
+    private struct AncestorWalk {
         let declared: DirectedGraph<TaskAddress>
-        let inferred: [TaskAddress: [TaskAddress]]
-        private var known: [TaskAddress: Set<TaskAddress>] = [:]
+        let inferred: [[Int32]]
+        private var stamps: [Int]
+        private var stamp = 0
 
-        init(declared: DirectedGraph<TaskAddress>, inferred: [TaskAddress: [TaskAddress]]) {
+        init(declared: DirectedGraph<TaskAddress>, inferred: [[Int32]]) {
             self.declared = declared
             self.inferred = inferred
+            stamps = [Int](repeating: 0, count: declared.nodeCount)
         }
 
-        mutating func of(_ task: TaskAddress) -> Set<TaskAddress> {
-            if let cached = known[task] { return cached }
-            var seen: Set<TaskAddress> = []
-            var pending = [task]
+        mutating func markAncestors(of reader: Int) {
+            stamp += 1
+            var pending = [reader]
             while let node = pending.popLast() {
-                for next in declared.predecessors[node] ?? [] where seen.insert(next).inserted { pending.append(next) }
-                for next in inferred[node] ?? [] where seen.insert(next).inserted { pending.append(next) }
+                for next in declared.predecessorIDs(of: node) where stamps[Int(next)] != stamp {
+                    stamps[Int(next)] = stamp
+                    pending.append(Int(next))
+                }
+                for next in inferred[node] where stamps[Int(next)] != stamp {
+                    stamps[Int(next)] = stamp
+                    pending.append(Int(next))
+                }
             }
-            seen.remove(task)
-            known[task] = seen
-            return seen
         }
+
+        /// Whether the last walk reached `node` (the reader itself only through a cycle).
+        func isMarked(_ node: Int) -> Bool { stamps[node] == stamp }
     }
 
     public struct Warning: Hashable, Sendable {

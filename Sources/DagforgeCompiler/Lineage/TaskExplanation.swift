@@ -26,7 +26,7 @@ public struct TaskExplanation: Hashable, Sendable, Codable {
 
     /// Nil when the graph has no such task.
     public init?(_ task: TaskAddress, dependencies: DependencyGraph, lineage: RepositoryLineage) {
-        guard dependencies.graph.nodes.contains(task) else { return nil }
+        guard dependencies.graph.contains(task) else { return nil }
         self.task = task
         upstreams = dependencies.graph.predecessors(of: task).map {
             Self.link($0, edge: .init(from: $0, to: task), dependencies)
@@ -40,7 +40,7 @@ public struct TaskExplanation: Hashable, Sendable, Codable {
     }
 
     private static func link(_ neighbour: TaskAddress, edge: DependencyGraph.Edge, _ dependencies: DependencyGraph) -> Link {
-        let origins = (dependencies.origins[edge] ?? []).sorted { !$0.isInferred && $1.isInferred }
+        let origins = dependencies.origins(of: edge).sorted { !$0.isInferred && $1.isInferred }
         return Link(task: neighbour, reasons: origins.map(\.explanation), crossWorkflow: edge.from.workflow != edge.to.workflow)
     }
 }

@@ -7,8 +7,9 @@ public struct DependencyGraph: Hashable, Sendable {
     public typealias Edge = DirectedGraph<TaskAddress>.Edge
 
     public var graph = DirectedGraph<TaskAddress>()
-    /// Side table of edge provenance (one edge may be both declared and inferred).
-    public var origins: [Edge: [EdgeOrigin]] = [:]
+    /// Side table of edge provenance (one edge may be both declared and inferred), keyed by the ids of the
+    /// edge's ends in `graph`.
+    private var originsByIDs: [EdgeIDs: [EdgeOrigin]] = [:]
     public var unresolved: [UnresolvedReference] = []
     /// Tasks that list themselves as upstream (kept out of `graph`, reported separately).
     public var selfReferences: [Located<TaskAddress>] = []
@@ -16,12 +17,27 @@ public struct DependencyGraph: Hashable, Sendable {
     public init() {}
 
     mutating func add(_ edge: Edge, origin: EdgeOrigin) {
-        graph.add(edge)
+        let key = EdgeIDs(graph.add(edge))
         // One lookup of the edge: this runs for each of 40,000 declared and as many inferred edges.
-        if let existing = origins.index(forKey: edge) {
-            if !origins.values[existing].contains(origin) { origins.values[existing].append(origin) }
+        if let existing = originsByIDs.index(forKey: key) {
+            if !originsByIDs.values[existing].contains(origin) { originsByIDs.values[existing].append(origin) }
         } else {
-            origins[edge] = [origin]
+            originsByIDs[key] = [origin]
+        }
+    }
+
+    /// Why `edge` exists, in the order its origins were found; empty for an edge the graph does not hold.
+    public func origins(of edge: Edge) -> [EdgeOrigin] {
+        guard let from = graph.id(of: edge.from), let to = graph.id(of: edge.to) else { return [] }
+        return originsByIDs[EdgeIDs((from, to))] ?? []
+    }
+
+    /// The origins of every edge leaving one of the tasks with the given ids.
+    func outgoingOrigins(ofIDs ids: some Sequence<Int>) -> [(edge: Edge, origins: [EdgeOrigin])] {
+        ids.flatMap { from in
+            graph.successorIDs(of: from).map { to in
+                (Edge(from: graph.nodes[from], to: graph.nodes[Int(to)]), originsByIDs[EdgeIDs((from, Int(to)))] ?? [])
+            }
         }
     }
 
@@ -30,7 +46,24 @@ public struct DependencyGraph: Hashable, Sendable {
 
     /// The first origin of an edge (declared before inferred).
     public func origin(of edge: Edge) -> EdgeOrigin? {
-        origins[edge]?.sorted { !$0.isInferred && $1.isInferred }.first
+        origins(of: edge).sorted { !$0.isInferred && $1.isInferred }.first
+    }
+
+    public static func == (lhs: DependencyGraph, rhs: DependencyGraph) -> Bool {
+        lhs.graph == rhs.graph && lhs.unresolved == rhs.unresolved && lhs.selfReferences == rhs.selfReferences
+            && lhs.graph.edges.allSatisfy { lhs.origins(of: $0) == rhs.origins(of: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(graph)
+        hasher.combine(unresolved)
+    }
+
+    /// An edge by the ids of its ends, one integer to hash.
+    private struct EdgeIDs: Hashable {
+        let packed: Int
+
+        init(_ ids: (from: Int, to: Int)) { packed = ids.from << 32 | ids.to }
     }
 }
 

@@ -53,4 +53,6 @@ public struct InferredEdge: Hashable, Sendable {
         self.read = read
         self.written = written
     }
+
+    var crossesWorkflows: Bool { upstream.workflow != downstream.workflow }
 }

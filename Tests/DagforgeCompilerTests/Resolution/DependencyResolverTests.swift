@@ -30,7 +30,7 @@ struct DependencyResolverTests {
         let edge = InferredEdge(upstream: TaskAddress(workflow: "ods", task: "load_all"),
                                 downstream: TaskAddress(workflow: "pv", task: "report"), table: "main.cases", read: read, written: written)
         let graph = DependencyResolver(repository: repository).resolve(inferred: [edge])
-        #expect(graph.origins[.init(from: edge.upstream, to: edge.downstream)] == [.inferred(table: "main.cases", read: read, written: written)])
+        #expect(graph.origins(of: .init(from: edge.upstream, to: edge.downstream)) == [.inferred(table: "main.cases", read: read, written: written)])
 
         let optedOut = SpecLoader.load([
             "workflows/ods/load_all.sql": "SELECT 1;",

@@ -26,7 +26,7 @@ public struct GraphDocument: Sendable {
         nodes.formUnion(graph.nodes.filter { workflow == nil || $0.workflow == workflow })
         self.nodes = nodes.sorted()
         edges = selected.map { edge in
-            let origins = dependencies.origins[edge] ?? []
+            let origins = dependencies.origins(of: edge)
             let kinds = Set(origins.map { $0.isInferred ? "inferred" : "declared" }).sorted()
             return Edge(from: edge.from, to: edge.to, kind: kinds.joined(separator: "+"),
                         origins: origins.map(\.explanation), tables: Set(origins.compactMap(\.table)).sorted())
