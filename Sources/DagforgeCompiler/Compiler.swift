@@ -24,9 +24,10 @@ public struct Compiler: Sendable {
     /// - Parameter inferredEdges: further edges to add as inferred (e.g. from a lineage tool outside dagforge).
     public init(repository: LoadedRepository, inferredEdges: [InferredEdge] = []) {
         self.repository = repository
-        // SQL analysis runs on all cores first (a parallel map nested in `concurrently` would get one core).
-        (dependencies, lineage, inference) = Self.resolve(repository, analyzed: RepositoryLineage.analyze(repository),
-                                                          inferredEdges: inferredEdges)
+        // Declared edges resolve on one core while SQL analysis runs on all of them.
+        let resolver = DependencyResolver(repository: repository)
+        let (analyzed, declared) = RepositoryLineage.analyze(repository) { resolver.resolve(inferred: inferredEdges) }
+        (dependencies, lineage, inference) = Self.inferring(analyzed, into: declared, resolver: resolver)
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
         diagnostics = repository.diagnostics + Checks.repository.concurrentMap { $0.check(input) }.joined()
     }
@@ -36,7 +37,12 @@ public struct Compiler: Sendable {
     static func resolve(_ repository: LoadedRepository, analyzed: [TaskLineage], inferredEdges: [InferredEdge])
         -> (DependencyGraph, RepositoryLineage, LineageInference) {
         let resolver = DependencyResolver(repository: repository)
-        let declared = resolver.resolve(inferred: inferredEdges)
+        return inferring(analyzed, into: resolver.resolve(inferred: inferredEdges), resolver: resolver)
+    }
+
+    /// `declared` with the edges SQL lineage infers from the tasks `analyzed` holds.
+    private static func inferring(_ analyzed: [TaskLineage], into declared: consuming DependencyGraph,
+                                  resolver: DependencyResolver) -> (DependencyGraph, RepositoryLineage, LineageInference) {
         let lineage = RepositoryLineage(analyzed: analyzed)
         let inference = LineageInference(lineage, declared: declared.graph)
         return (resolver.adding(inference.edges, to: consume declared), lineage, inference)
@@ -76,9 +82,10 @@ public struct Compiler: Sendable {
         Compiler(repository: repository, inferredEdges: inferredEdges).compile(environment: environment)
     }
 
-    /// One result per name, in order. The workflows of all environments render in one parallel map of
-    /// shares (a parallel map per environment inside another would get one core: libdispatch runs nested
-    /// maps on the calling thread), then each environment's checks run.
+    /// One result per name, in order. The workflows of all environments render and are checked in one parallel
+    /// map of shares (a parallel map per environment inside another would get one core: libdispatch runs
+    /// nested maps on the calling thread), then each environment's own checks run. Without `rendersTexts`
+    /// (validation) the results hold no renders.
     private func render(environments names: [String], processEnvironment: [String: String],
                         missingSecretSeverity: Diagnostic.Severity, rendersTexts: Bool) -> [CompilationResult] {
         let renderers = names.map { name in
@@ -91,27 +98,33 @@ public struct Compiler: Sendable {
         // diagnostics and secrets are merged back in order.
         let shares = repository.workflows.chunkedForCores(2 * ProcessInfo.processInfo.activeProcessorCount)
         let work = renderers.indices.flatMap { index in renderers[index] == nil ? [] : shares.map { (index, $0) } }
+        // Validation keeps only the diagnostics: each share's renders are checked and freed on its own core.
         let rendered = work.concurrentMap { index, share in
             var part = renderers[index]!.startingFresh()
-            return (share.map { part.render($0) }, part)
+            let workflows = share.map { part.render($0) }
+            let problems = workflows.flatMap { workflow in
+                Checks.renderedWorkflow.flatMap { $0.check(workflow, environment: part.environment) }
+            }
+            return (rendersTexts ? workflows : [], problems, part)
         }
         var renderedWorkflows = Array(repeating: [RenderedWorkflow](), count: names.count)
+        var workflowProblems = Array(repeating: [Diagnostic](), count: names.count)
         var absorbed = renderers
-        for ((index, _), (workflows, part)) in zip(work, rendered) {
+        for ((index, _), (workflows, problems, part)) in zip(work, rendered) {
             renderedWorkflows[index] += workflows
+            workflowProblems[index] += problems
             absorbed[index]!.absorb(part)
         }
-        let byEnvironment = Array(zip(absorbed, renderedWorkflows))
         let input = CheckInput(repository: repository, dependencies: dependencies, inference: inference)
-        return Array(names.indices).concurrentMap { index in
-            guard var renderer = byEnvironment[index].0 else { return unknownEnvironment(names[index]) }
+        return names.indices.map { index in
+            guard var renderer = absorbed[index] else { return unknownEnvironment(names[index]) }
             let engine = renderer.engineConnection()
-            let rendered = byEnvironment[index].1
-            let problems = renderer.templates.diagnostics
-                + Checks.environment.flatMap { $0.check(input, environment: renderer.environment, rendered: rendered) }
-            return CompilationResult(environment: renderer.environment, engine: engine, workflows: [], rendered: rendered,
-                                     dependencies: dependencies, repositoryDiagnostics: diagnostics,
-                                     environmentDiagnostics: problems, secrets: renderer.templates.secrets)
+            let problems = renderer.templates.diagnostics + workflowProblems[index]
+                + Checks.environment.flatMap { $0.check(input, environment: renderer.environment) }
+            return CompilationResult(environment: renderer.environment, engine: engine, workflows: [],
+                                     rendered: renderedWorkflows[index], dependencies: dependencies,
+                                     repositoryDiagnostics: diagnostics, environmentDiagnostics: problems,
+                                     secrets: renderer.templates.secrets)
         }
     }
 

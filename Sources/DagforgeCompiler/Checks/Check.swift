@@ -13,9 +13,15 @@ protocol RepositoryCheck: Sendable {
     func check(_ input: CheckInput) -> [Diagnostic]
 }
 
-/// One rule over how the repository renders in one environment.
+/// One rule over an environment's own settings, against the repository.
 protocol EnvironmentCheck: Sendable {
-    func check(_ input: CheckInput, environment: EnvironmentSpec, rendered: [RenderedWorkflow]) -> [Diagnostic]
+    func check(_ input: CheckInput, environment: EnvironmentSpec) -> [Diagnostic]
+}
+
+/// One rule over one workflow as an environment renders it. Runs right after the workflow renders, on the
+/// same core, so validation never gathers the renders of the whole repository.
+protocol RenderedWorkflowCheck: Sendable {
+    func check(_ workflow: RenderedWorkflow, environment: EnvironmentSpec) -> [Diagnostic]
 }
 
 /// The list of checks, in reporting order.
@@ -25,7 +31,7 @@ enum Checks {
         AmbiguousWriterCheck(), ReadsOwnOutputCheck(), SQLAnalysisWarningCheck(),
     ]
 
-    static let environment: [any EnvironmentCheck] = [
-        DatasourceCheck(), OverrideTargetCheck(), OverrideScheduleCheck(),
-    ]
+    static let renderedWorkflow: [any RenderedWorkflowCheck] = [DatasourceCheck()]
+
+    static let environment: [any EnvironmentCheck] = [OverrideTargetCheck(), OverrideScheduleCheck()]
 }

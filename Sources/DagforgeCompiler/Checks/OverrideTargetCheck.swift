@@ -3,7 +3,7 @@ import DagforgeSpec
 /// DF202 / DF201: environment overrides of workflows or tasks that do not exist; DF106 for an upstream
 /// changed per environment (the graph is the same everywhere).
 struct OverrideTargetCheck: EnvironmentCheck {
-    func check(_ input: CheckInput, environment: EnvironmentSpec, rendered: [RenderedWorkflow]) -> [Diagnostic] {
+    func check(_ input: CheckInput, environment: EnvironmentSpec) -> [Diagnostic] {
         let workflowNames = input.repository.workflows.map(\.name)
         var problems: [Diagnostic] = []
         for override in environment.overrides.values.sorted(by: { $0.workflow.value < $1.workflow.value }) {

@@ -21,8 +21,8 @@ struct TemplateRenderer {
         self.missingSecretSeverity = missingSecretSeverity
     }
 
-    /// `text` with every placeholder replaced; `start` is where `text` begins in its file. Scans bytes: this
-    /// runs over every script and SQL body once per environment.
+    /// `text` with every placeholder replaced; `start` is where `text` begins in its file. This runs over
+    /// every script and SQL body once per environment.
     mutating func render(_ text: String, at start: SourceRange) -> String {
         scan(text, at: start, building: true) ?? text
     }
@@ -33,23 +33,26 @@ struct TemplateRenderer {
         _ = scan(text, at: start, building: false)
     }
 
-    /// The rendered text when `building` and `text` has placeholders; nil otherwise.
+    /// The rendered text when `building` and `text` has placeholders; nil otherwise. Reads the string's own
+    /// UTF-8 storage: most bodies are looked through once per environment and left as they are.
     private mutating func scan(_ text: String, at start: SourceRange, building: Bool) -> String? {
-        // Most bodies have no placeholder: look before copying the text into an array.
-        guard Self.mayHavePlaceholder(text) else { return nil }
-        let bytes = Array(text.utf8)
-        guard var open = Self.find(Self.opening, in: bytes, from: 0) else { return nil }
+        var text = text
+        return text.withUTF8 { scan($0, at: start, building: building) }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, at start: SourceRange, building: Bool) -> String? {
+        guard var open = Self.find(UInt8(ascii: "{"), in: bytes, from: 0) else { return nil }
         var output: [UInt8] = []
         if building { output.reserveCapacity(bytes.count) }
         var copied = 0
         while true {
-            guard let close = Self.find(Self.closing, in: bytes, from: open + 2) else { break }
+            guard let close = Self.find(UInt8(ascii: "}"), in: bytes, from: open + 2) else { break }
             if building { output += bytes[copied..<open] }
-            let inner = String(decoding: bytes[(open + 2)..<close], as: UTF8.self).trimmingBlanks()
+            let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 2)..<close]), as: UTF8.self).trimmingBlanks()
             let value = value(of: inner, at: { Self.position(ofByte: open, in: bytes, start: start, length: close + 2 - open) })
             if building { output += value.map { Array($0.utf8) } ?? Array(bytes[open..<(close + 2)]) }
             copied = close + 2
-            guard let next = Self.find(Self.opening, in: bytes, from: copied) else { break }
+            guard let next = Self.find(UInt8(ascii: "{"), in: bytes, from: copied) else { break }
             open = next
         }
         guard building else { return nil }
@@ -57,24 +60,14 @@ struct TemplateRenderer {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func mayHavePlaceholder(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count > 1 else { return false }
-            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{") {
-                return true
-            }
-            return false
-        }
-    }
-
-    private static let opening: [UInt8] = Array("{{".utf8)
-    private static let closing: [UInt8] = Array("}}".utf8)
-
-    private static func find(_ pair: [UInt8], in bytes: [UInt8], from index: Int) -> Int? {
+    /// The index of the next doubled `byte` (`{{` or `}}`) at or after `index`.
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var position = index
         while position + 1 < bytes.count {
-            if bytes[position] == pair[0], bytes[position + 1] == pair[1] { return position }
+            guard let found = memchr(base + position, Int32(byte), bytes.count - 1 - position) else { return nil }
+            position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[position + 1] == byte { return position }
             position += 1
         }
         return nil
@@ -109,11 +102,12 @@ struct TemplateRenderer {
 
     /// The file position of the byte at `offset` in `bytes`, which begin at `start`; computed only when a
     /// diagnostic needs it.
-    private static func position(ofByte offset: Int, in bytes: [UInt8], start: SourceRange, length: Int) -> SourceRange {
+    private static func position(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>, start: SourceRange,
+                                 length: Int) -> SourceRange {
         let before = bytes[..<offset]
         let newlines = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         let lineStart = (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
-        let characters = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        let characters = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count
         let column = newlines == 0 ? start.start.column + characters : characters + 1
         let line = start.start.line + newlines
         let byteOffset = start.start.offset + offset

@@ -22,6 +22,16 @@ public struct RepositoryLineage: Hashable, Sendable {
 
     /// Every SQL task of `repository` analyzed, on all cores.
     static func analyze(_ repository: LoadedRepository) -> [TaskLineage] {
+        jobs(repository).concurrentMap { $0.analyze() }
+    }
+
+    /// `analyze(_:)`, with `side` run beside it on one core until it is done.
+    static func analyze<Side: Sendable>(_ repository: LoadedRepository,
+                                        alongside side: @Sendable () -> Side) -> ([TaskLineage], Side) {
+        jobs(repository).concurrentMap({ $0.analyze() }, alongside: side)
+    }
+
+    private static func jobs(_ repository: LoadedRepository) -> [Job] {
         let dialects = DialectChoice(repository: repository)
         var jobs: [Job] = []
         for workflow in repository.workflows {
@@ -31,7 +41,7 @@ public struct RepositoryLineage: Hashable, Sendable {
                 jobs.append(Job(task: task.address, text: text, dialect: dialects.dialect(for: task, in: workflow), infers: infers))
             }
         }
-        return jobs.concurrentMap { TaskLineage(task: $0.task, text: $0.text, dialect: $0.dialect, infers: $0.infers) }
+        return jobs
     }
 
     public func task(_ address: TaskAddress) -> TaskLineage? { tasks.first { $0.task == address } }
@@ -41,6 +51,8 @@ public struct RepositoryLineage: Hashable, Sendable {
         var text: TaskText
         var dialect: SQLDialect
         var infers: Bool
+
+        func analyze() -> TaskLineage { TaskLineage(task: task, text: text, dialect: dialect, infers: infers) }
     }
 }
 

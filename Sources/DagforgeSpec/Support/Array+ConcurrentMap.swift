@@ -11,6 +11,18 @@ extension Array where Element: Sendable {
         return results.values()
     }
 
+    /// `concurrentMap(transform)` with one more job running beside it: `side` starts first, on one core, and
+    /// that core joins the map once it is done. A parallel map nested in `concurrently` would get one core.
+    public func concurrentMap<Result: Sendable, Side: Sendable>(_ transform: @Sendable (Element) -> Result,
+                                                                alongside side: @Sendable () -> Side) -> ([Result], Side) {
+        let results = ResultSlots<Result>(count: count), sideResult = ResultSlots<Side>(count: 1)
+        // Iterations are handed out in order, so the side job is the first one taken.
+        DispatchQueue.concurrentPerform(iterations: count + 1) { index in
+            if index == 0 { sideResult.store(side(), at: 0) } else { results.store(transform(self[index - 1]), at: index - 1) }
+        }
+        return (results.values(), sideResult.values()[0])
+    }
+
     /// Splits the elements into one contiguous chunk per core (at least one element each).
     public func chunkedForCores(_ cores: Int) -> [[Element]] {
         guard !isEmpty else { return [] }
