@@ -101,7 +101,7 @@ final class GitRepository {
     }
 }
 
-/// A commit, and the blobs of its tree.
+/// A commit.
 final class GitCommit {
     let pointer: OpaquePointer
 
@@ -110,38 +110,4 @@ final class GitCommit {
     deinit { git_object_free(pointer) }
 
     var sha: String { GitRepository.hex(git_commit_id(pointer).pointee) }
-
-    /// Every blob under `prefix` (a folder path with trailing `/`, or empty for the root), as paths relative
-    /// to `prefix` with their object ids.
-    func blobs(under prefix: String) throws(SpecSourceError) -> [(path: String, oid: git_oid)] {
-        var tree: OpaquePointer?
-        guard git_commit_tree(&tree, pointer) == 0, let tree else {
-            throw .git(operation: "read tree", reason: GitRepository.lastError())
-        }
-        defer { git_tree_free(tree) }
-        let collector = BlobCollector(prefix: prefix)
-        let status = withExtendedLifetime(collector) {
-            git_tree_walk(tree, GIT_TREEWALK_PRE, { root, entry, payload in
-                let collector = Unmanaged<BlobCollector>.fromOpaque(payload!).takeUnretainedValue()
-                guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
-                let path = String(cString: root!) + String(cString: git_tree_entry_name(entry))
-                collector.add(path: path, oid: git_tree_entry_id(entry).pointee)
-                return 0
-            }, Unmanaged.passUnretained(collector).toOpaque())
-        }
-        guard status == 0 else { throw .git(operation: "walk tree", reason: GitRepository.lastError()) }
-        return collector.blobs
-    }
-}
-
-private final class BlobCollector {
-    let prefix: String
-    var blobs: [(path: String, oid: git_oid)] = []
-
-    init(prefix: String) { self.prefix = prefix }
-
-    func add(path: String, oid: git_oid) {
-        guard path.hasPrefix(prefix) else { return }
-        blobs.append((String(path.dropFirst(prefix.count)), oid))
-    }
 }

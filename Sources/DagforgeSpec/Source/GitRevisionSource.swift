@@ -20,33 +20,47 @@ public struct GitRevisionSource: SpecSource {
         revision = SourceRevision(commit: commit.sha, isDirty: false, requested: requested)
     }
 
+    /// `dagforge.yaml`, `environments/` and the files directly in `workflows/` are listed and read first;
+    /// then each workflow folder's tree is listed and read on all cores, a run of folders per repository
+    /// handle (libgit2 handles are not shared between threads).
     public func specFiles() throws(SpecSourceError) -> [SpecFile] {
         let repository = try GitRepository(discoveringFrom: gitdir)
         guard let sha = revision.commit else { return [] }
-        let blobs = try repository.commit(sha).blobs(under: prefix)
-            .filter { SpecFile.isSpecPath($0.path) }
-            .sorted { $0.path < $1.path }
-            .map { BlobReference(path: $0.path, oid: $0.oid) }
-        // libgit2 handles are not shared between threads: each chunk opens its own.
+        let root = try repository.commit(sha).tree()
+        defer { git_tree_free(root) }
+        var blobs: [GitTreeEntry] = []
+        var folders: [GitTreeEntry] = []
+        if let project = repository.blobEntry(at: prefix + "dagforge.yaml", in: root) { blobs.append(project) }
+        if let environments = try repository.subtree(at: prefix + "environments", in: root) {
+            defer { git_tree_free(environments) }
+            blobs += try repository.blobs(under: environments, base: prefix + "environments/")
+        }
+        if let workflows = try repository.subtree(at: prefix + "workflows", in: root) {
+            defer { git_tree_free(workflows) }
+            let listed = repository.entries(of: workflows, base: prefix + "workflows/")
+            folders = listed.folders
+            blobs += listed.blobs
+        }
+        var files = try blobs.map { blob throws(SpecSourceError) in try read(blob, from: repository) }
         let gitdir = self.gitdir
-        let chunks = blobs.chunkedForCores(ProcessInfo.processInfo.activeProcessorCount)
-        let results = chunks.concurrentMap { chunk -> Result<[SpecFile], SpecSourceError> in
+        // Several runs per core: folders differ in size, and a core that finishes early takes the next run.
+        let results = folders.chunkedForCores(8 * ProcessInfo.processInfo.activeProcessorCount).concurrentMap { run in
             Result { () throws(SpecSourceError) -> [SpecFile] in
                 let reader = try GitRepository(discoveringFrom: gitdir)
-                return try chunk.map { blob throws(SpecSourceError) in
-                    SpecFile(path: blob.path, contents: try reader.blob(blob.oid))
+                var files: [SpecFile] = []
+                for folder in run {
+                    let tree = try reader.tree(folder.oid)
+                    defer { git_tree_free(tree) }
+                    for blob in try reader.blobs(under: tree, base: folder.path + "/") { files.append(try read(blob, from: reader)) }
                 }
+                return files
             }
         }
-        var files: [SpecFile] = []
         for result in results { files += try result.get() }
-        return files
+        return files.sorted { $0.path < $1.path }
     }
-}
 
-/// A blob to read, passed between threads.
-private struct BlobReference: @unchecked Sendable {
-    // `git_oid` is a plain 20-byte C struct; copies are independent values.
-    let path: String
-    let oid: git_oid
+    private func read(_ blob: GitTreeEntry, from repository: GitRepository) throws(SpecSourceError) -> SpecFile {
+        SpecFile(path: String(blob.path.dropFirst(prefix.count)), contents: try repository.blob(blob.oid))
+    }
 }
