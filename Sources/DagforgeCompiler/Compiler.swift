@@ -45,7 +45,7 @@ public struct Compiler: Sendable {
                                   resolver: DependencyResolver) -> (DependencyGraph, RepositoryLineage, LineageInference) {
         let lineage = RepositoryLineage(analyzed: analyzed)
         let inference = LineageInference(lineage, declared: declared.graph)
-        return (resolver.adding(inference.edges, to: consume declared), lineage, inference)
+        return (resolver.addingInferredFromLineage(inference.edges, to: consume declared), lineage, inference)
     }
 
     /// Renders and exports every workflow for `environment`. Missing `{{ env.* }}` values are errors here.

@@ -48,12 +48,25 @@ public struct DirectedGraph<Node: Hashable & Comparable & Sendable>: Sendable {
     @discardableResult
     public mutating func add(_ edge: Edge) -> (from: Int, to: Int) {
         let from = add(edge.from), to = add(edge.to)
+        addEdge(from: from, to: to)
+        return (from, to)
+    }
+
+    /// Adds an edge between two nodes the graph holds, by id.
+    public mutating func addEdge(from: Int, to: Int) {
         // Out-degrees are small (a task's downstreams), so a scan beats a set per node.
         if !successorIDs[from].contains(Int32(to)) {
             successorIDs[from].append(Int32(to))
             predecessorIDs[to].append(Int32(from))
         }
-        return (from, to)
+    }
+
+    /// Makes room for `count` nodes in all, so that adding them never rehashes.
+    public mutating func reserveCapacity(_ count: Int) {
+        nodes.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        successorIDs.reserveCapacity(count)
+        predecessorIDs.reserveCapacity(count)
     }
 
     /// Ids of the nodes `id` points at, in the order the edges were added.

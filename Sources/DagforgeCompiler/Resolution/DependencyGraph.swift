@@ -17,7 +17,14 @@ public struct DependencyGraph: Hashable, Sendable {
     public init() {}
 
     mutating func add(_ edge: Edge, origin: EdgeOrigin) {
-        let key = EdgeIDs(graph.add(edge))
+        let ends = graph.add(edge)
+        add(from: ends.from, to: ends.to, origin: origin)
+    }
+
+    /// Adds the edge between two tasks the graph holds, by id.
+    mutating func add(from: Int, to: Int, origin: EdgeOrigin) {
+        graph.addEdge(from: from, to: to)
+        let key = EdgeIDs((from, to))
         // One lookup of the edge: this runs for each of 40,000 declared and as many inferred edges.
         if let existing = originsByIDs.index(forKey: key) {
             if !originsByIDs.values[existing].contains(origin) { originsByIDs.values[existing].append(origin) }

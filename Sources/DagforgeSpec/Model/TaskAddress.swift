@@ -11,6 +11,11 @@ public struct TaskAddress: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses `task` (relative to `workflow`) or `workflow/task`; nil for malformed text such as `a/` or `a/b/c`.
     public init?(parsing text: String, relativeTo workflow: String) {
+        // Most references name a task of the same workflow: no splitting, no new strings.
+        if !text.isEmpty, !text.utf8.contains(UInt8(ascii: "/")) {
+            self.init(workflow: workflow, task: text)
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1 where !text.isEmpty: self.init(workflow: workflow, task: text)
