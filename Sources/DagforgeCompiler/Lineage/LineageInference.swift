@@ -30,6 +30,7 @@ public struct LineageInference: Hashable, Sendable {
         let tasks = lineage.tasks
         // Writers by table as positions in `tasks`: the map holds integers, not copies of table uses.
         var writers: [String: [WritePosition]] = [:]
+        writers.reserveCapacity(tasks.count)
         for (taskIndex, task) in tasks.enumerated() where task.infers {
             for (useIndex, use) in task.writes.enumerated() {
                 writers[use.table, default: []].append(WritePosition(task: taskIndex, use: useIndex))

@@ -21,6 +21,12 @@ public struct DependencyGraph: Hashable, Sendable {
         add(from: ends.from, to: ends.to, origin: origin)
     }
 
+    /// Makes room for `tasks` nodes and about as many edges.
+    mutating func reserveCapacity(tasks: Int) {
+        graph.reserveCapacity(tasks)
+        originsByIDs.reserveCapacity(tasks)
+    }
+
     /// Adds the edge between two tasks the graph holds, by id.
     mutating func add(from: Int, to: Int, origin: EdgeOrigin) {
         graph.addEdge(from: from, to: to)

@@ -15,12 +15,14 @@ public struct DependencyResolver: Sendable {
 
     public func resolve(inferred: [InferredEdge] = []) -> DependencyGraph {
         var result = DependencyGraph()
-        // Every task first, so that a reference resolves with one lookup of its address.
-        result.graph.reserveCapacity(repository.workflows.reduce(0) { $0 + $1.tasks.count })
-        for workflow in repository.workflows {
-            for task in workflow.tasks { result.graph.add(task.address) }
+        // Every task first, so that a reference resolves with one lookup of its address. By index: iterating
+        // would copy each task and workflow (a copy retains every field).
+        result.reserveCapacity(tasks: repository.workflows.reduce(0) { $0 + $1.tasks.count })
+        for workflowIndex in repository.workflows.indices {
+            for taskIndex in repository.workflows[workflowIndex].tasks.indices {
+                result.graph.add(repository.workflows[workflowIndex].tasks[taskIndex].address)
+            }
         }
-        // By index: iterating would copy each task and workflow (a copy retains every field).
         for workflowIndex in repository.workflows.indices {
             for taskIndex in repository.workflows[workflowIndex].tasks.indices {
                 let id = result.graph.id(of: repository.workflows[workflowIndex].tasks[taskIndex].address)!
