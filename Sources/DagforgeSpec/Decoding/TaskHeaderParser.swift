@@ -80,7 +80,9 @@ enum TaskHeaderParser {
             byte < 0x80 && !byte.isASCIINameCharacter
         } ?? bytes.endIndex
         let key = line[keyStart..<keyEnd]
-        guard !key.isEmpty, key.allSatisfy(\.isNameCharacter), keyEnd < bytes.endIndex, bytes[keyEnd] == UInt8(ascii: ":")
+        // ASCII bytes of the key were judged by the scan above; only other characters need a closer look.
+        guard !key.isEmpty, key.utf8.allSatisfy({ $0 < 0x80 }) || key.allSatisfy(\.isNameCharacter),
+              keyEnd < bytes.endIndex, bytes[keyEnd] == UInt8(ascii: ":")
         else { return nil }
         let valueStart = skipBlanks(from: bytes.index(after: keyEnd))
         return SplitEntry(key: key.utf8.contains(UInt8(ascii: "-")) ? String(key.map { $0 == "-" ? "_" : $0 }) : String(key),
@@ -96,13 +98,24 @@ enum TaskHeaderParser {
     }
 
     private static func trimmingTrailingWhitespace(_ text: Substring) -> String {
-        var end = text.endIndex
+        let bytes = text.utf8
+        var byteEnd = bytes.endIndex
+        while byteEnd > bytes.startIndex, Self.isASCIIWhitespace(bytes[bytes.index(before: byteEnd)]) {
+            byteEnd = bytes.index(before: byteEnd)
+        }
+        // An ASCII character before the trailing ASCII blanks ends the value; others are judged per character.
+        if byteEnd == bytes.startIndex || bytes[bytes.index(before: byteEnd)] < 0x80 { return String(text[..<byteEnd]) }
+        var end = byteEnd
         while end > text.startIndex {
             let previous = text.index(before: end)
             guard text[previous].isWhitespace else { break }
             end = previous
         }
         return String(text[..<end])
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
     }
 
     private static func range(_ path: String, _ line: Int, _ column: Int, _ length: Int, _ lineOffset: Int) -> SourceRange {

@@ -83,7 +83,7 @@ struct TaskFileReader {
         let (header, headerProblems) = TaskHeaderParser.parse(file.text, path: file.path, marker: isSQL ? "--" : "#")
         var context = DecodingContext(path: file.path)
         context.diagnostics = headerProblems
-        let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let fileName = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let fields = header.decodeFields(&context, file: fileName)
         let stem = String(fileName[..<(fileName.lastIndex(of: ".") ?? fileName.endIndex)])
         let name = fields.name?.value ?? stem

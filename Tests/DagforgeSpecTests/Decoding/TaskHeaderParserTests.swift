@@ -50,5 +50,14 @@ struct TaskHeaderParserTests {
         #expect(task.settings.timeout == 60)
         #expect(task.settings.priority == .HIGH)
     }
-}
 
+    @Test func trailingBlanksLeaveValuesWhateverTheirScript() {
+        // Tabs, carriage returns and an ideographic space after the value go; a non-ASCII value stays whole.
+        let text = "-- description: Umsatz je Straße \t\r\n-- datasource: 数据仓库\u{3000}\n-- retries: 2\u{00A0}\nSELECT 1;"
+        let (header, problems) = TaskHeaderParser.parse(text, path: "x.sql", marker: "--")
+        #expect(problems.isEmpty)
+        #expect(header.entries.map(\.value.value) == ["Umsatz je Straße", "数据仓库", "2"])
+        #expect(header.entries.map(\.value.range.start.column) == [17, 16, 13])
+        #expect(header.entries.map(\.value.range.end.column) == [33, 20, 14])
+    }
+}
