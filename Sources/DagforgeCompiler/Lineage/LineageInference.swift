@@ -1,4 +1,5 @@
 import DagforgeSpec
+import Foundation
 
 /// Edges from SQL lineage: each reader of a table depends on its writer. Tasks with `infer: false` take
 /// no part (their reads add no upstreams, their writes no downstreams).
@@ -37,45 +38,67 @@ public struct LineageInference: Hashable, Sendable {
             }
             warnings += task.warnings.map { Warning(task: task.task, message: $0) }
         }
-        // Writer sets repeat across tables (create_t + load_t): order each set once.
-        var lastWriter: [Set<TaskAddress>: TaskAddress?] = [:]
-        for (taskIndex, task) in tasks.enumerated() where task.infers {
-            for read in task.reads {
-                guard let all = writers[read.table] else { continue }
-                let others = all.filter { $0.task != taskIndex }
-                if others.isEmpty {
-                    ownOutputReads.append(read)
-                    continue
-                }
-                let chosen: WritePosition?
-                if others.count == 1 {
-                    chosen = others[0]  // the usual case: one writer, nothing to order
-                } else {
-                    let key = Set(others.map { tasks[$0.task].task })
-                    let last: TaskAddress?
-                    if let known = lastWriter[key] {
-                        last = known
-                    } else {
-                        last = Self.last(of: key, in: declared)
-                        lastWriter[key] = last
-                    }
-                    chosen = others.first { tasks[$0.task].task == last }
-                }
-                if let chosen {
-                    let writer = tasks[chosen.task].writes[chosen.use]
-                    edges.append(InferredEdge(upstream: writer.task, downstream: read.task, table: read.table,
-                                              read: read.range, written: writer.range))
-                } else {
-                    let uses = others.map { tasks[$0.task].writes[$0.use] }
-                    ambiguities.append(Ambiguity(read: read, writers: uses.sorted { $0.task < $1.task }))
-                }
+        // Each task's reads are matched on all cores against the finished map; results are joined in order.
+        let readers = Array(tasks.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
+        let writerMap = writers
+        let matched = readers.concurrentMap { run in
+            var matches = ReadMatches()
+            for taskIndex in run where tasks[taskIndex].infers {
+                for read in tasks[taskIndex].reads { matches.match(read, of: taskIndex, writers: writerMap, tasks: tasks, declared: declared) }
             }
+            return matches
+        }
+        for matches in matched {
+            edges += matches.edges
+            ambiguities += matches.ambiguities
+            ownOutputReads += matches.ownOutputReads
         }
         edges = Self.withoutCoveredCrossWorkflowEdges(edges, declared: declared)
     }
 
+    /// What matching some tasks' reads with the writers of their tables found.
+    private struct ReadMatches {
+        var edges: [InferredEdge] = []
+        var ambiguities: [Ambiguity] = []
+        var ownOutputReads: [TableUse] = []
+        /// Writer sets repeat across tables (create_t + load_t): each set is ordered once.
+        private var lastWriter: [Set<TaskAddress>: TaskAddress?] = [:]
+
+        mutating func match(_ read: TableUse, of taskIndex: Int, writers: [String: [WritePosition]], tasks: [TaskLineage],
+                            declared: DirectedGraph<TaskAddress>) {
+            guard let all = writers[read.table] else { return }
+            let others = all.filter { $0.task != taskIndex }
+            if others.isEmpty {
+                ownOutputReads.append(read)
+                return
+            }
+            let chosen: WritePosition?
+            if others.count == 1 {
+                chosen = others[0]  // the usual case: one writer, nothing to order
+            } else {
+                let key = Set(others.map { tasks[$0.task].task })
+                let last: TaskAddress?
+                if let known = lastWriter[key] {
+                    last = known
+                } else {
+                    last = LineageInference.last(of: key, in: declared)
+                    lastWriter[key] = last
+                }
+                chosen = others.first { tasks[$0.task].task == last }
+            }
+            if let chosen {
+                let writer = tasks[chosen.task].writes[chosen.use]
+                edges.append(InferredEdge(upstream: writer.task, downstream: read.task, table: read.table,
+                                          read: read.range, written: writer.range))
+            } else {
+                let uses = others.map { tasks[$0.task].writes[$0.use] }
+                ambiguities.append(Ambiguity(read: read, writers: uses.sorted { $0.task < $1.task }))
+            }
+        }
+    }
+
     /// A table write by where it is listed: `lineage.tasks[task].writes[use]`.
-    private struct WritePosition {
+    fileprivate struct WritePosition {
         var task: Int
         var use: Int
     }
@@ -107,7 +130,7 @@ public struct LineageInference: Hashable, Sendable {
     }
 
     /// The writer every other writer runs before (by declared edges), or nil when there is none.
-    private static func last(of writers: Set<TaskAddress>, in declared: DirectedGraph<TaskAddress>) -> TaskAddress? {
+    fileprivate static func last(of writers: Set<TaskAddress>, in declared: DirectedGraph<TaskAddress>) -> TaskAddress? {
         if writers.count == 1 { return writers.first }
         return writers.sorted().first { candidate in
             let before = declared.ancestors(of: candidate)

@@ -1,4 +1,5 @@
 import DagforgeSpec
+import Foundation
 
 /// Builds the repository's task graph from declared upstreams (same workflow and `workflow/task`),
 /// dependent targets, conditions/switch branches, and edges inferred from SQL lineage.
@@ -23,14 +24,41 @@ public struct DependencyResolver: Sendable {
                 result.graph.add(repository.workflows[workflowIndex].tasks[taskIndex].address)
             }
         }
-        for workflowIndex in repository.workflows.indices {
-            for taskIndex in repository.workflows[workflowIndex].tasks.indices {
-                let id = result.graph.id(of: repository.workflows[workflowIndex].tasks[taskIndex].address)!
-                resolveUpstreams(of: repository.workflows[workflowIndex].tasks[taskIndex], id: id, into: &result)
-                resolveKindReferences(of: repository.workflows[workflowIndex].tasks[taskIndex], id: id, into: &result)
-            }
+        // References resolve on all cores against the finished set of tasks; their edges are then added in
+        // repository order, as one pass would have.
+        let tasks = result.graph
+        let runs = Array(repository.workflows.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
+        for found in runs.concurrentMap({ references(in: $0, tasks: tasks) }) {
+            for edge in found.edges { result.add(from: edge.from, to: edge.to, origin: edge.origin) }
+            result.unresolved += found.unresolved
+            result.selfReferences += found.selfReferences
         }
         return adding(inferred, to: consume result)
+    }
+
+    /// The declared edges of the tasks of the given workflows, and what their references fail to name.
+    private func references(in workflows: [Int], tasks: DirectedGraph<TaskAddress>) -> References {
+        var found = References(tasks: tasks)
+        for workflowIndex in workflows {
+            for taskIndex in repository.workflows[workflowIndex].tasks.indices {
+                let id = tasks.id(of: repository.workflows[workflowIndex].tasks[taskIndex].address)!
+                resolveUpstreams(of: repository.workflows[workflowIndex].tasks[taskIndex], id: id, into: &found)
+                resolveKindReferences(of: repository.workflows[workflowIndex].tasks[taskIndex], id: id, into: &found)
+            }
+        }
+        return found
+    }
+
+    /// What resolving some tasks' references found.
+    private struct References {
+        let tasks: DirectedGraph<TaskAddress>
+        var edges: [(from: Int, to: Int, origin: EdgeOrigin)] = []
+        var unresolved: [UnresolvedReference] = []
+        var selfReferences: [Located<TaskAddress>] = []
+
+        init(tasks: DirectedGraph<TaskAddress>) { self.tasks = tasks }
+
+        mutating func add(from: Int, to: Int, origin: EdgeOrigin) { edges.append((from, to, origin)) }
     }
 
     /// `graph` with the inferred edges whose reader accepts inference added (an edge already declared
@@ -42,10 +70,21 @@ public struct DependencyResolver: Sendable {
         return result
     }
 
-    /// `graph` with edges `LineageInference` found: their tasks take part in inference by construction.
+    /// `graph` with edges `LineageInference` found: their tasks take part in inference by construction. The
+    /// ends are looked up on all cores; the edges are added in order.
     func addingInferredFromLineage(_ inferred: [InferredEdge], to graph: consuming DependencyGraph) -> DependencyGraph {
         var result = graph
-        for edge in inferred { add(edge, to: &result) }
+        let tasks = result.graph
+        let runs = Array(inferred.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
+        let ends = runs.concurrentMap { run in run.map { (tasks.id(of: inferred[$0].upstream), tasks.id(of: inferred[$0].downstream)) } }
+        for (edge, (from, to)) in zip(inferred, ends.joined()) {
+            let origin = EdgeOrigin.inferred(table: edge.table, read: edge.read, written: edge.written)
+            if let from, let to {
+                result.add(from: from, to: to, origin: origin)
+            } else {
+                result.add(.init(from: edge.upstream, to: edge.downstream), origin: origin)
+            }
+        }
         return result
     }
 
@@ -58,21 +97,22 @@ public struct DependencyResolver: Sendable {
         }
     }
 
-    private func resolveUpstreams(of task: TaskSpec, id: Int, into result: inout DependencyGraph) {
+    private func resolveUpstreams(of task: TaskSpec, id: Int, into result: inout References) {
         for entry in task.settings.upstream ?? [] {
             guard let target = resolvedID(entry, from: task, into: &result) else { continue }
             result.add(from: target, to: id, origin: .declared(entry.range))
         }
     }
 
-    private func resolveKindReferences(of task: TaskSpec, id: Int, into result: inout DependencyGraph) {
+    private func resolveKindReferences(of task: TaskSpec, id: Int, into result: inout References) {
         switch task.kind {
         case .dependent(let dependent):
             for target in dependent.on {
                 if !target.value.contains("/") {
                     guard requireWorkflow(target, from: task, into: &result) else { continue }
                     for sink in sinks(of: target.value) {
-                        result.add(.init(from: sink, to: task.address), origin: .declared(target.range))
+                        guard let sinkID = result.tasks.id(of: sink) else { continue }
+                        result.add(from: sinkID, to: id, origin: .declared(target.range))
                     }
                 } else if let upstream = resolvedID(target, from: task, into: &result) {
                     result.add(from: upstream, to: id, origin: .declared(target.range))
@@ -90,10 +130,10 @@ public struct DependencyResolver: Sendable {
     }
 
     /// Branch tasks of conditions and switch run after the branching task.
-    private func branches(_ names: [Located<String>], of task: TaskSpec, id: Int, into result: inout DependencyGraph) {
+    private func branches(_ names: [Located<String>], of task: TaskSpec, id: Int, into result: inout References) {
         for name in names {
             guard let target = resolvedID(name, from: task, into: &result) else { continue }
-            guard result.graph.nodes[target].workflow == task.workflow else {
+            guard result.tasks.nodes[target].workflow == task.workflow else {
                 result.unresolved.append(UnresolvedReference(kind: .malformed, reference: name, referrer: task.address))
                 continue
             }
@@ -102,7 +142,7 @@ public struct DependencyResolver: Sendable {
     }
 
     /// The id of the task `reference` names, or nil after recording why it names nothing.
-    private func resolvedID(_ reference: Located<String>, from task: TaskSpec, into result: inout DependencyGraph) -> Int? {
+    private func resolvedID(_ reference: Located<String>, from task: TaskSpec, into result: inout References) -> Int? {
         guard let target = TaskAddress(parsing: reference.value, relativeTo: task.workflow) else {
             result.unresolved.append(UnresolvedReference(kind: .malformed, reference: reference, referrer: task.address))
             return nil
@@ -111,7 +151,7 @@ public struct DependencyResolver: Sendable {
             result.selfReferences.append(Located(task.address, at: reference.range))
             return nil
         }
-        if let id = result.graph.id(of: target) { return id }
+        if let id = result.tasks.id(of: target) { return id }
         guard let workflow = workflow(named: target.workflow) else {
             result.unresolved.append(UnresolvedReference(
                 kind: .workflow, reference: reference, referrer: task.address,
@@ -126,7 +166,7 @@ public struct DependencyResolver: Sendable {
         return nil
     }
 
-    private func requireWorkflow(_ name: Located<String>, from task: TaskSpec, into result: inout DependencyGraph) -> Bool {
+    private func requireWorkflow(_ name: Located<String>, from task: TaskSpec, into result: inout References) -> Bool {
         if workflowIndex[name.value] != nil { return true }
         result.unresolved.append(UnresolvedReference(kind: .workflow, reference: name, referrer: task.address,
                                                      suggestion: NameSuggestion.closest(to: name.value, in: workflowIndex.keys)))
