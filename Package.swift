@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dagforge", targets: ["dagforge"]),
         .executable(name: "dagforge-engine", targets: ["dagforge-engine"]),
+        .executable(name: "dagforge-http-task", targets: ["dagforge-http-task"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,7 +55,7 @@ let package = Package(
         .target(
             name: "DagforgeEngine",
             dependencies: [
-                "DagforgeWire", "DagforgeCron",
+                "DagforgeWire", "DagforgeCron", "DagforgeHttpCall",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -64,6 +65,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Leaf: an HTTP task's request and result as the engine and `dagforge-http-task` exchange them.
+        .target(name: "DagforgeHttpCall"),
+        // Sends an HTTP task's request with URLSession in a process of its own, so libcurl and the ~25 libraries
+        // it loads stay out of the engine's process (docs/architecture.md).
+        .executableTarget(name: "dagforge-http-task", dependencies: ["DagforgeHttpCall"]),
         // `dagforge engine`'s options, parsed by both executables.
         .target(
             name: "DagforgeEngineOptions",
