@@ -8,7 +8,7 @@ import Testing
 
 @Suite("HTTP runner against a local server")
 struct HttpTaskRunnerTests {
-    /// Echoes method, query, one header and the body; /status/N answers with status N.
+    /// Echoes method, query, one header and the body; /status/N answers with status N; /slow answers after 5 s.
     private func app() -> some ApplicationProtocol {
         let router = Router()
         router.on("/echo", method: .post) { request, _ -> String in
@@ -18,6 +18,10 @@ struct HttpTaskRunnerTests {
             return "POST \(request.uri.query ?? "") \(token) \(String(buffer: body))"
         }
         router.get("/echo") { request, _ -> String in "GET \(request.uri.query ?? "")" }
+        router.get("/slow") { _, _ -> String in
+            try await Task.sleep(for: .seconds(5))
+            return "late"
+        }
         router.get("/status/{code}") { _, context -> Response in
             let code = Int(context.parameters.get("code") ?? "") ?? 500
             return Response(status: .init(code: code))
@@ -73,5 +77,22 @@ struct HttpTaskRunnerTests {
         let (outcome, _) = try await run(HttpParameters(url: "http://127.0.0.1:1/none", connectTimeout: 2000, socketTimeout: 2000))
         #expect(outcome.status == .FAILURE)
         #expect(outcome.message.contains("connection failed"))
+    }
+
+    @Test("a failing timeout cuts the request off and kills the process sending it")
+    func timeout() async throws {
+        try await app().test(.live) { client in
+            let port = try #require(client.port)
+            let started = StartedProcess()
+            let run = try makeRun(TaskType.http, taskParams(HttpParameters(url: "http://127.0.0.1:\(port)/slow",
+                                                                           connectTimeout: 60_000, socketTimeout: 60_000)),
+                                  in: try temporaryDirectory(), timeout: TaskTimeout(limit: .seconds(1), strategy: .FAILED),
+                                  processStarted: started.report)
+            let outcome = await HttpTaskRunner().run(run)
+            #expect(outcome.status == .FAILURE)
+            #expect(outcome.message.contains("timed out"))
+            let pid = try #require(started.pid)
+            #expect(await eventually { processIsGone(pid) })
+        }
     }
 }

@@ -1,17 +1,20 @@
+import DagforgeHttpCall
 import DagforgeWire
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// HTTP tasks (DolphinScheduler's HttpTask): PARAMETER params go to the query string, the body is `httpBody` or
 /// else a JSON object of the BODY params, HEADERS params become headers; success is judged by the check
-/// condition; the response body is published as the OUT parameter `<task name>.response`.
+/// condition; the response body is published as the OUT parameter `<task name>.response`. The request itself is
+/// sent by a process of its own (``HttpCallProcess``).
 public struct HttpTaskRunner: TaskRunner {
     public init() {}
 
     public func run(_ task: TaskRun) async -> TaskOutcome {
-        let request: URLRequest
+        guard FileManager.default.isExecutableFile(atPath: HttpCallProcess.executable) else {
+            return fail(task, "cannot send the request: \(HttpCallProcess.executable) is missing; build it with "
+                        + "`make release` (or `swift build`) and keep it next to dagforge-engine")
+        }
+        let request: HttpCall
         let parameters: HttpParameters
         do {
             parameters = try task.taskParams.decode(as: HttpParameters.self)
@@ -22,10 +25,11 @@ public struct HttpTaskRunner: TaskRunner {
             return fail(task, "\(error)")
         }
         let log = task.log
-        log.info("http request: \(parameters.httpMethod.rawValue) \(request.url?.absoluteString ?? "")")
+        log.info("http request: \(parameters.httpMethod.rawValue) \(request.url)")
         let started = ContinuousClock.now
+        let process = HttpCallProcess(task: task)
         let outcome = await withTimeout(task.timeout, log: log) {
-            try await Self.send(request)
+            try await process.send(request)
         }
         switch outcome {
         case .finished(let (status, body)):
@@ -46,7 +50,7 @@ public struct HttpTaskRunner: TaskRunner {
         }
     }
 
-    private func makeRequest(_ parameters: HttpParameters, task: TaskRun) throws -> URLRequest {
+    private func makeRequest(_ parameters: HttpParameters, task: TaskRun) throws -> HttpCall {
         let render = task.parameters.render
         let params = try parameters.httpParams.map { param in
             (type: param.httpParametersType, name: try render(param.prop), value: try render(param.value))
@@ -59,34 +63,16 @@ public struct HttpTaskRunner: TaskRunner {
         if !query.isEmpty { components.queryItems = (components.queryItems ?? []) + query }
         guard let url = components.url else { throw ParameterError("'\(urlText)' is not a valid URL") }
 
-        var request = URLRequest(url: url)
-        request.httpMethod = parameters.httpMethod.rawValue
-        request.timeoutInterval = TimeInterval(max(parameters.connectTimeout, parameters.socketTimeout, 1)) / 1000
-        let body = try parameters.httpBody.map(render) ?? ""
-        if !body.isEmpty {
-            request.httpBody = Data(body.utf8)
-        } else if !params.isEmpty {
+        var body = try parameters.httpBody.map(render) ?? ""
+        if body.isEmpty && !params.isEmpty {
             let fields = params.filter { $0.type == .BODY }.map { ($0.name, JSONValue.string($0.value)) }
-            request.httpBody = Data(JSONValue.object(Dictionary(fields, uniquingKeysWith: { _, last in last }))
-                .compactString().utf8)
+            body = JSONValue.object(Dictionary(fields, uniquingKeysWith: { _, last in last })).compactString()
         }
-        if request.httpBody != nil {
-            request.setValue("application/json; charset=UTF-8", forHTTPHeaderField: "Content-Type")
-        }
-        for header in params where header.type == .HEADERS {
-            request.addValue(header.value, forHTTPHeaderField: header.name)
-        }
-        return request
-    }
-
-    private static func send(_ request: URLRequest) async throws -> (Int, String) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = request.timeoutInterval
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await session.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        return (status, String(decoding: data, as: UTF8.self))
+        var headers = body.isEmpty ? [] : [HttpCall.Header(name: "Content-Type", value: "application/json; charset=UTF-8")]
+        headers += params.filter { $0.type == .HEADERS }.map { HttpCall.Header(name: $0.name, value: $0.value) }
+        return HttpCall(method: parameters.httpMethod.rawValue, url: url.absoluteString, headers: headers,
+                        body: body.isEmpty ? nil : body,
+                        timeout: TimeInterval(max(parameters.connectTimeout, parameters.socketTimeout, 1)) / 1000)
     }
 
     /// Why the response fails the task's check condition, or nil when it passes.
