@@ -25,7 +25,9 @@ struct TargetOptions: ParsableArguments {
     }
 
     static func target(_ loaded: LoadedRepository, environment: String) throws -> DeployTarget {
-        let compilation = Compiler(repository: loaded).compile(environment: environment)
+        let compiler = Compiler(repository: loaded)
+        let compilation = compiler.compile(environment: environment)
+        ProcessLifetime.keepUntilExit((compiler, compilation))
         DiagnosticPrinter.printToStandardError(compilation.diagnostics.map { $0.redacted(by: compilation) })
         do {
             return try DeployTarget(compilation: compilation, revision: loaded.revision)
