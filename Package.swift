@@ -54,6 +54,12 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // libcurl through pkg-config (apt: libcurl4-openssl-dev): the deployer's HTTP client.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         // Leaf: the DolphinScheduler wire model shared by compiler, client and engine.
         .target(name: "DagforgeWire"),
         // Leaf: SQL lexer and table-lineage analyzer.
@@ -78,6 +84,7 @@ let package = Package(
                 "DagforgeCompiler", "DagforgeSpec", "DagforgeWire",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                "CCurl",
             ]
         ),
         .target(

@@ -5,9 +5,7 @@ extension JSONValue {
     /// does not exist. Used to bind engine codes into `taskParams`.
     public func setting(_ pointer: String, to newValue: JSONValue) -> JSONValue? {
         guard pointer.hasPrefix("/") else { return pointer.isEmpty ? newValue : nil }
-        let tokens = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-        }
+        let tokens = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(Self.unescaped)
         return replacing(tokens[...], with: newValue)
     }
 
@@ -16,7 +14,7 @@ extension JSONValue {
         guard !pointer.isEmpty else { return self }
         var current: JSONValue? = self
         for token in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let key = token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let key = Self.unescaped(token)
             switch current {
             case .object(let object)?: current = object[key]
             case .array(let array)?:
@@ -26,6 +24,13 @@ extension JSONValue {
             }
         }
         return current
+    }
+
+    /// A pointer token with `~1` and `~0` decoded. Most tokens have neither: they skip Foundation's search,
+    /// which the deployer's binding of 40,000 tasks' codes spent most of its time in.
+    private static func unescaped(_ token: Substring) -> String {
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
     private func replacing(_ tokens: ArraySlice<String>, with newValue: JSONValue) -> JSONValue? {

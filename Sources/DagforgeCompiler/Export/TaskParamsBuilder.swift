@@ -84,11 +84,19 @@ struct TaskParamsBuilder {
                               httpCheckCondition: check, condition: condition, localParams: localParams)
     }
 
-    /// Whether the first statement returns rows (DolphinScheduler's sqlType 0).
+    /// Whether the first statement returns rows (DolphinScheduler's sqlType 0): the first word of the first
+    /// line that is neither blank nor a `--` comment. Reads only up to that line (not every line of the script).
     static func looksLikeQuery(_ sql: String) -> Bool {
-        let lines = sql.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty && !$0.hasPrefix("--") }
-        let first = lines.first?.split(separator: " ").first?.uppercased() ?? ""
-        return ["SELECT", "WITH", "SHOW", "EXPLAIN", "DESCRIBE", "VALUES"].contains(first)
+        var rest = Substring(sql)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end].trimmingBlanks()
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            guard !line.isEmpty, !line.hasPrefix("--") else { continue }
+            let first = line.split(separator: " ").first?.uppercased() ?? ""
+            return ["SELECT", "WITH", "SHOW", "EXPLAIN", "DESCRIBE", "VALUES"].contains(first)
+        }
+        return false
     }
 
     private func encode<T: Encodable>(_ value: T) -> JSONValue {

@@ -41,7 +41,7 @@ struct DefinitionBuilder {
         request.locations = request.locations.map { Location(taskCode: engineCode($0.taskCode), x: $0.x, y: $0.y) }
         let userText = request.description
         request.description = Marker.deployedUserText(userText, sourcePath: workflow.sourcePath, commit: commit)
-        let marker = Marker(sourcePath: workflow.sourcePath, commit: commit, contentHash: WorkflowShape(request: request).contentHash)
+        let marker = Marker(sourcePath: workflow.sourcePath, commit: commit, contentHash: WorkflowShape.contentHash(digest: ShapeDigest.of(request: request)))
         request.description = marker.description(userText: userText)
         return request
     }

@@ -1,17 +1,14 @@
 import DagforgeSpec
 import DagforgeWire
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A client for DolphinScheduler's v1 REST API (and the included engine, which speaks it), over
-/// URLSession (libcurl on Linux). This file holds the transport: authentication, retries and the one place
-/// where envelopes are decoded; the typed calls live in `DolphinClient+*.swift`.
+/// A client for DolphinScheduler's v1 REST API (and the included engine, which speaks it), over libcurl
+/// (`HTTPExchange`). This file holds the transport: authentication, retries and the one place where envelopes
+/// are decoded; the typed calls live in `DolphinClient+*.swift`.
 public actor DolphinClient {
     public nonisolated let configuration: DolphinClientConfiguration
     public nonisolated let routes: DolphinRoutes
-    private let session: URLSession
+    private let handles = CurlHandles()
     private var sessionId: String?
     /// Number of write calls sent (everything but GET and the two reading POSTs); apply reports it.
     public private(set) var writeCalls = 0
@@ -19,12 +16,6 @@ public actor DolphinClient {
     public init(configuration: DolphinClientConfiguration) {
         self.configuration = configuration
         self.routes = DolphinRoutes(version: configuration.apiVersion)
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
-        sessionConfiguration.httpShouldSetCookies = false
-        sessionConfiguration.httpCookieAcceptPolicy = .never
-        sessionConfiguration.httpMaximumConnectionsPerHost = 16
-        self.session = URLSession(configuration: sessionConfiguration)
     }
 
     /// Sends a request and decodes the envelope's `data` as `Payload`. `code != 0` becomes a
@@ -78,25 +69,24 @@ public actor DolphinClient {
     }
 
     private func sendOnce(_ request: DolphinRequest) async throws -> Data {
-        var urlRequest = try request.urlRequest(baseURL: configuration.baseURL, timeout: configuration.timeout)
+        var exchange = try request.exchange(baseURL: configuration.baseURL, timeout: configuration.timeout)
         switch configuration.credentials {
         case .token(let token):
-            urlRequest.setValue(token, forHTTPHeaderField: "token")
+            exchange.headers["token"] = token
         case .password:
-            urlRequest.setValue(try await currentSession(), forHTTPHeaderField: "sessionId")
+            exchange.headers["sessionId"] = try await currentSession()
         }
-        let (data, status) = try await transfer(urlRequest, request: request)
+        let (data, status) = try await transfer(exchange, request: request)
         try check(status: status, request: request)
         return data
     }
 
-    private func transfer(_ urlRequest: URLRequest, request: DolphinRequest) async throws -> (Data, Int) {
+    private func transfer(_ exchange: HTTPExchange, request: DolphinRequest) async throws -> (Data, Int) {
         do {
-            let (data, response) = try await session.data(for: urlRequest)
-            return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+            return try await exchange.perform(reusing: handles)
         } catch {
             throw DolphinAPIError(
-                kind: .transport((error as NSError).localizedDescription), method: request.method.rawValue,
+                kind: .transport("\(error)"), method: request.method.rawValue,
                 path: request.path,
                 hint: "cannot reach \(configuration.baseURL): is the engine running? check engine.url in the environment file")
         }
@@ -126,8 +116,8 @@ public actor DolphinClient {
         guard case .password(let user, let password) = configuration.credentials else { return "" }
         let login = DolphinRequest(.POST, "/login", [FormField("userName", user), FormField("userPassword", password)],
                                    retrySafe: true)
-        let urlRequest = try login.urlRequest(baseURL: configuration.baseURL, timeout: configuration.timeout)
-        let (data, status) = try await transfer(urlRequest, request: login)
+        let exchange = try login.exchange(baseURL: configuration.baseURL, timeout: configuration.timeout)
+        let (data, status) = try await transfer(exchange, request: login)
         try check(status: status, request: login)
         let result = try decodeEnvelope(data, request: login, as: LoginResult.self)
         sessionId = result.sessionId

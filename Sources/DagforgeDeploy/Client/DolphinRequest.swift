@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// One REST call as DolphinScheduler's controllers declare it: method, path under the base URL and
 /// `@RequestParam`s. GET and DELETE carry the parameters in the query string; POST and PUT send them as
@@ -29,22 +26,21 @@ public struct DolphinRequest: Sendable, Hashable {
     /// The encoded parameters, `name=value&…`.
     public var encodedParameters: String { FormField.encode(parameters) }
 
-    func urlRequest(baseURL: String, timeout: Double) throws -> URLRequest {
+    func exchange(baseURL: String, timeout: Double) throws -> HTTPExchange {
         var text = baseURL + path
         let usesQuery = method == .GET || method == .DELETE
         if usesQuery && !parameters.isEmpty { text += "?" + encodedParameters }
-        guard let url = URL(string: text) else {
+        guard URL(string: text) != nil else {
             throw DolphinAPIError(kind: .unexpectedResponse("invalid URL"), method: method.rawValue, path: path,
                                   hint: "check engine.url in the environment file")
         }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = method.rawValue
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        var exchange = HTTPExchange(method: method.rawValue, url: text, headers: ["Accept": "application/json"], body: nil,
+                                    timeout: timeout)
         if !usesQuery {
-            request.setValue("application/x-www-form-urlencoded; charset=UTF-8", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(encodedParameters.utf8)
+            exchange.headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
+            exchange.body = Data(encodedParameters.utf8)
         }
-        return request
+        return exchange
     }
 }
 

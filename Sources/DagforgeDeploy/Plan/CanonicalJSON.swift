@@ -5,53 +5,66 @@ import DagforgeWire
 /// which is what the hash reads.
 enum CanonicalJSON {
     static func bytes(_ value: JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        write(value, to: &out)
-        return out
+        var out = Writer()
+        out.value(value)
+        return out.bytes
     }
 
-    private static func write(_ value: JSONValue, to out: inout [UInt8]) {
-        switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): out.append(contentsOf: String(number).utf8)
-        case .double(let number): out.append(contentsOf: String(number).utf8)
-        case .string(let text): writeString(text, to: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(item, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let object):
-            out.append(UInt8(ascii: "{"))
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                write(object[key]!, to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
+    /// Appends canonical JSON to a byte buffer; `ShapeDigest` also writes fixed keys with `raw`.
+    struct Writer {
+        private(set) var bytes: [UInt8] = []
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-            case let control where control < 0x20:
-                let hex = String(control, radix: 16)
-                out.append(contentsOf: (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(byte)
+        init() {
+            bytes.reserveCapacity(4096)
+        }
+
+        /// Text written as is (keys, punctuation, numbers).
+        mutating func raw(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        mutating func value(_ value: JSONValue) {
+            switch value {
+            case .null: raw("null")
+            case .bool(let flag): raw(flag ? "true" : "false")
+            case .int(let number): raw(String(number))
+            case .double(let number): raw(String(number))
+            case .string(let text): string(text)
+            case .array(let items):
+                bytes.append(UInt8(ascii: "["))
+                for (index, item) in items.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    self.value(item)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let object):
+                bytes.append(UInt8(ascii: "{"))
+                for (index, key) in object.keys.sorted().enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    string(key)
+                    bytes.append(UInt8(ascii: ":"))
+                    self.value(object[key]!)
+                }
+                bytes.append(UInt8(ascii: "}"))
             }
         }
-        out.append(UInt8(ascii: "\""))
+
+        mutating func string(_ text: String) {
+            bytes.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+                case let control where control < 0x20:
+                    let hex = String(control, radix: 16)
+                    bytes.append(contentsOf: (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                default: bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// corrupt or other-version file, or one written for another engine or project, counts as empty; it is
 /// written atomically, and deleting it at any time costs one full decode.
 public struct DagSummaryCache: Sendable {
-    /// Bump whenever `DagSummary` or what `WorkflowShape.digest` covers changes: old files are then ignored.
+    /// Bump whenever `DagSummary` or what `ShapeDigest` covers changes: old files are then ignored.
     static let format = 1
 
     let file: URL

@@ -14,7 +14,7 @@ public struct DagSummary: Codable, Sendable, Hashable {
     public var description: String
     /// Task name → task code (the first task of a name wins, as everywhere in plan and apply).
     public var taskCodes: [String: Int64]
-    /// `WorkflowShape.digest` of the DAG.
+    /// `ShapeDigest` of the DAG.
     var shapeDigest: String
 
     init(_ dag: DagData) {
@@ -26,7 +26,7 @@ public struct DagSummary: Codable, Sendable, Hashable {
         releaseState = definition.releaseState
         description = definition.description
         taskCodes = Dictionary(dag.taskDefinitionList.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
-        shapeDigest = WorkflowShape(dag: dag).digest
+        shapeDigest = ShapeDigest.of(dag: dag)
     }
 
     /// The content hash of the DAG as deployed (what its marker records when nobody edited it).
@@ -36,7 +36,10 @@ public struct DagSummary: Codable, Sendable, Hashable {
     var marker: Marker? { Marker.parse(description: description) }
 
     /// Whether a managed workflow was edited on the engine since dagforge deployed it.
-    var drifted: Bool { marker.map { $0.contentHash != contentHash } ?? false }
+    var drifted: Bool { drifted(marker: marker) }
+
+    /// `drifted` for a caller that has parsed `marker` already.
+    func drifted(marker: Marker?) -> Bool { marker.map { $0.contentHash != contentHash } ?? false }
 }
 
 /// One DAG of an engine snapshot: its summary, and the full DAG, decoded from its bytes when asked for

@@ -83,27 +83,28 @@ public struct Planner: Sendable {
         return (DesiredSchedule(schedule, environmentCode: environment.code), nil)
     }
 
-    /// The engine's DAG is decoded only when its shape differs from the desired one (equal digests, equal
-    /// shapes: nothing to list).
+    /// Equal digests, equal shapes: the shapes (and the engine's DAG, decoded) are built only for a workflow
+    /// whose digest differs, to list what differs.
     private func compare(_ workflow: CompiledWorkflow, definition: ProcessDefinitionRequest, desiredSchedule: DesiredSchedule?,
                          existing: DeployedDag?, schedule: Schedule?) throws -> WorkflowChange {
         var definition = definition
         definition.description = Marker.deployedUserText(definition.description, sourcePath: workflow.sourcePath, commit: commit)
-        let desiredShape = WorkflowShape(request: definition)
         let summary = existing?.summary
-        let engineShape = try existing.flatMap { existing in
-            existing.summary.shapeDigest == desiredShape.digest ? desiredShape : WorkflowShape(dag: try existing.dag())
-        }
         let marker = summary?.marker
-        let desiredFields = Self.workflowFields(desiredShape), engineFields = engineShape.map(Self.workflowFields)
-        var fields = engineFields == desiredFields ? [] : FieldComparison.diffs(old: engineFields, new: desiredFields)
+        var fields: [FieldDiff] = [], tasks: [TaskChange] = [], relations = RelationChanges()
+        if summary?.shapeDigest != ShapeDigest.of(request: definition) {
+            let desiredShape = WorkflowShape(request: definition)
+            let engineShape = try existing.map { WorkflowShape(dag: try $0.dag()) }
+            let desiredFields = Self.workflowFields(desiredShape), engineFields = engineShape.map(Self.workflowFields)
+            fields = engineFields == desiredFields ? [] : FieldComparison.diffs(old: engineFields, new: desiredFields)
+            tasks = Self.taskChanges(old: engineShape?.tasks ?? [:], new: desiredShape.tasks)
+            let oldEdges = Set(engineShape?.edges ?? []), newEdges = Set(desiredShape.edges)
+            relations = RelationChanges(added: newEdges.subtracting(oldEdges).sorted(),
+                                        removed: oldEdges.subtracting(newEdges).sorted())
+        }
         if existing != nil, marker?.sourcePath != workflow.sourcePath {
             fields.append(FieldDiff(field: "marker", old: marker?.line, new: "managed by dagforge | source: \(workflow.sourcePath)"))
         }
-        let tasks = Self.taskChanges(old: engineShape?.tasks ?? [:], new: desiredShape.tasks)
-        let oldEdges = Set(engineShape?.edges ?? []), newEdges = Set(desiredShape.edges)
-        let relations = RelationChanges(added: newEdges.subtracting(oldEdges).sorted(),
-                                        removed: oldEdges.subtracting(newEdges).sorted())
         let scheduleChange = Self.scheduleChange(desired: desiredSchedule, engine: schedule)
         let engineRelease = summary?.releaseState
         let release = engineRelease == .ONLINE ? nil : ReleaseChange(from: engineRelease?.rawValue, to: ReleaseState.ONLINE.rawValue)
@@ -111,7 +112,7 @@ public struct Planner: Sendable {
             name: workflow.name, sourcePath: workflow.sourcePath, action: existing == nil ? .create : .noOp,
             engineCode: summary?.code, engineFingerprint: EngineFingerprint.of(summary, schedule: schedule),
             fields: fields, tasks: tasks, relations: relations, schedule: scheduleChange, release: release,
-            drifted: summary?.drifted ?? false, desired: nil)
+            drifted: summary?.drifted(marker: marker) ?? false, desired: nil)
         if existing != nil, change.definitionChanges || scheduleChange != nil || release != nil { change.action = .update }
         return change
     }

@@ -1,4 +1,3 @@
-import Crypto
 import DagforgeWire
 import Foundation
 
@@ -16,7 +15,8 @@ public struct Edge: Codable, Hashable, Sendable, Comparable {
 }
 
 /// The comparable content of a workflow definition, keyed by names: no codes, versions, ids, timestamps,
-/// canvas locations or marker. Plan compares two shapes; `contentHash` is what the marker records.
+/// canvas locations or marker. Plan lists the differences of two shapes; `ShapeDigest` hashes one (its
+/// first 16 hex digits are what the marker records).
 struct WorkflowShape: Codable, Hashable, Sendable {
     var description: String
     var globalParams: [Property]
@@ -50,14 +50,7 @@ struct WorkflowShape: Codable, Hashable, Sendable {
                   executionType: request.executionType, tasks: request.taskDefinitionJson, relations: request.taskRelationJson)
     }
 
-    /// The SHA-256 of the shape's canonical JSON, in hex: equal digests, equal shapes.
-    var digest: String {
-        SHA256.hash(data: CanonicalJSON.bytes(canonicalValue)).hexDigits
-    }
-
-    /// The first 16 hex digits of `digest`: what the marker records.
-    var contentHash: String { Self.contentHash(digest: digest) }
-
+    /// The first 16 hex digits of a `ShapeDigest`: what the marker records.
     static func contentHash(digest: String) -> String { String(digest.prefix(16)) }
 
     var globalParamsValue: JSONValue {
@@ -67,24 +60,10 @@ struct WorkflowShape: Codable, Hashable, Sendable {
         })
     }
 
-    /// The shape as one JSON value (what the hash covers).
-    var canonicalValue: JSONValue {
-        .object([
-            "description": .string(description),
-            "globalParams": globalParamsValue,
-            "timeout": .int(Int64(timeout)),
-            "executionType": .string(executionType),
-            "tasks": .object(tasks.mapValues { .object($0) }),
-            "edges": .array(edges.map { .array([.string($0.from), .string($0.to)]) }),
-        ])
-    }
-
     /// The fields DolphinScheduler itself compares to decide on a new task version (reference §7.1),
     /// with same-workflow task codes inside CONDITIONS/SWITCH parameters replaced by task names.
     static func fields(of task: TaskDefinition, taskNames: [Int64: String]) -> [String: JSONValue] {
-        let params = LocalTaskReferences.map(task.taskParams, taskType: task.taskType) { code in
-            taskNames[code].map { .string("task:" + $0) } ?? .int(code)
-        }
+        let params = comparedParams(of: task, taskNames: taskNames)
         return [
             "description": .string(task.description),
             "taskType": .string(task.taskType),
@@ -106,6 +85,13 @@ struct WorkflowShape: Codable, Hashable, Sendable {
             "memoryMax": .int(Int64(task.memoryMax)),
             "taskExecuteType": enumValue(task.taskExecuteType),
         ]
+    }
+
+    /// The task's parameters with same-workflow task codes replaced by `task:<name>`.
+    static func comparedParams(of task: TaskDefinition, taskNames: [Int64: String]) -> JSONValue {
+        LocalTaskReferences.map(task.taskParams, taskType: task.taskType) { code in
+            taskNames[code].map { .string("task:" + $0) } ?? .int(code)
+        }
     }
 
     private static func enumValue<E: WireEnum>(_ value: E?) -> JSONValue {

@@ -26,6 +26,19 @@ public struct SnapshotPrefetch: Sendable {
         }
     }
 
+    /// A prefetch started before the specs are loaded, from the working tree's `dagforge.yaml` and the
+    /// environment's file alone, so the engine answers `/all` while the workflows load and compile (the
+    /// engine's side of a no-op plan can take as long as loading them). Like any prefetch it is used only when
+    /// the compiled target names the same engine and project.
+    public init(workingTree root: String, environment: String, cacheDirectory: String? = nil) {
+        let paths = ["dagforge.yaml", "environments/\(environment).yaml", "environments/\(environment).yml"]
+        let files = paths.compactMap { path in
+            (try? FileBytes.read(root + "/" + path).get()).map { SpecFile(path: path, contents: $0) }
+        }
+        let settings = SpecLoader.load(files: files, revision: SourceRevision(commit: nil, isDirty: false, requested: "working tree"))
+        self.init(repository: settings, environment: environment, cacheDirectory: cacheDirectory)
+    }
+
     /// The engine's state for `target`: the prefetched one when it read the same engine and project.
     public func snapshot(for target: DeployTarget) async throws -> EngineSnapshot {
         if let reading, engine == target.engine, project == target.project, let snapshot = try? await reading.value {

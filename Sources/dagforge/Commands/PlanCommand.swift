@@ -29,6 +29,7 @@ struct PlanCommand: AsyncParsableCommand {
         let plan = try await reportingFailures(of: target) {
             try target.plan(against: try await prefetch.snapshot(for: target), prune: prune)
         }
+        ProcessLifetime.keepUntilExit((target, plan))
         let rendered = try format.render(plan, color: format == .text && Terminal.colorsStandardOutput)
         print(target.redacting(rendered), terminator: "")
         if let out {

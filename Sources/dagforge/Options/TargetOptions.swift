@@ -15,17 +15,24 @@ struct TargetOptions: ParsableArguments {
         return try Self.target(loaded, environment: try environment.resolved(in: loaded))
     }
 
-    /// `target()`, with the engine's state read while the workflows compile (`prefetch.snapshot(for:)`).
+    /// `target()`, with the engine's state read while the workflows compile (`prefetch.snapshot(for:)`); with
+    /// `--env` on the working tree, from the environment file alone while the specs load.
     func targetReadingEngine() throws -> (target: DeployTarget, prefetch: SnapshotPrefetch) {
+        let root = SpecRoot.resolve(repository.repo)
+        let cacheDirectory = DagSummaryCache.directory(repositoryRoot: root)
+        let early = repository.rev == nil ? environment.environment.map {
+            SnapshotPrefetch(workingTree: root, environment: $0, cacheDirectory: cacheDirectory)
+        } : nil
         let loaded = try repository.load()
         let name = try environment.resolved(in: loaded)
-        let prefetch = SnapshotPrefetch(repository: loaded, environment: name,
-                                        cacheDirectory: DagSummaryCache.directory(repositoryRoot: SpecRoot.resolve(repository.repo)))
+        let prefetch = early ?? SnapshotPrefetch(repository: loaded, environment: name, cacheDirectory: cacheDirectory)
         return (try Self.target(loaded, environment: name), prefetch)
     }
 
     static func target(_ loaded: LoadedRepository, environment: String) throws -> DeployTarget {
-        let compilation = Compiler(repository: loaded).compile(environment: environment)
+        let compiler = Compiler(repository: loaded)
+        let compilation = compiler.compile(environment: environment)
+        ProcessLifetime.keepUntilExit((compiler, compilation))
         DiagnosticPrinter.printToStandardError(compilation.diagnostics.map { $0.redacted(by: compilation) })
         do {
             return try DeployTarget(compilation: compilation, revision: loaded.revision)
