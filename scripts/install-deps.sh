@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libgit2-dev          # CGit2: reading specs from git revisions
-  libcurl4-openssl-dev # FoundationNetworking (the REST client)
+  libcurl4-openssl-dev # CCurl: the REST client; FoundationNetworking for HTTP tasks
   libsqlite3-dev       # GRDB: the engine's store and SQLITE datasources
   git                  # end-to-end tests build real repositories
   python3              # PYTHON tasks
