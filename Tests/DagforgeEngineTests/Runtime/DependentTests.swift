@@ -147,6 +147,32 @@ struct WorkerSlotPoolTests {
         #expect(await pool.usage(of: "etl") == (0, 0))
     }
 
+    @Test("waiters of the same instance priority go by instance, older first, before task priority and arrival")
+    func olderInstancesFirst() async throws {
+        let pool = WorkerSlotPool(defaultLimit: 1)
+        try await pool.acquire("default")
+        let order = LockedValue<[String]>([])
+        func waiter(_ name: String, _ ticket: WorkerSlotPool.Ticket) -> Task<Void, any Error> {
+            Task {
+                try await pool.acquire("default", ticket: ticket)
+                order.withLock { $0.append(name) }
+                await pool.release("default")
+            }
+        }
+        // Arrival order: the newer instances' first tasks wait before the older instance's downstream task.
+        var waiters = [waiter("instance 9, high task", .init(processInstanceId: 9, taskPriority: .HIGHEST))]
+        while await pool.usage(of: "default").waiting < 1 { await Task.yield() }
+        waiters.append(waiter("instance 8", .init(processInstanceId: 8)))
+        while await pool.usage(of: "default").waiting < 2 { await Task.yield() }
+        waiters.append(waiter("instance 3", .init(processInstanceId: 3, taskPriority: .LOWEST)))
+        while await pool.usage(of: "default").waiting < 3 { await Task.yield() }
+        waiters.append(waiter("instance 12, high instance", .init(instancePriority: .HIGH, processInstanceId: 12)))
+        while await pool.usage(of: "default").waiting < 4 { await Task.yield() }
+        await pool.release("default")
+        for waiter in waiters { try await waiter.value }
+        #expect(order.withLock { $0 } == ["instance 12, high instance", "instance 3", "instance 8", "instance 9, high task"])
+    }
+
     @Test("cancelling a waiting task withdraws it")
     func cancellation() async throws {
         let pool = WorkerSlotPool(defaultLimit: 1)

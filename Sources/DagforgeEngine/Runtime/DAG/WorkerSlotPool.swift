@@ -1,24 +1,29 @@
 import DagforgeWire
 
 /// Worker groups as named slot pools: at most `limit` tasks of a group run at once; waiting tasks get a slot in
-/// priority order (workflow instance priority, then task priority, then first come). Waiting suspends the Swift
-/// task without holding a thread; cancelling the waiting task withdraws it. The same pool can cap task groups.
+/// DolphinScheduler's task priority order (its `TaskPriority`): workflow instance priority, then the older
+/// instance, then task priority, then first come. Waiting suspends the Swift task without holding a thread;
+/// cancelling the waiting task withdraws it. The same pool can cap task groups.
 public actor WorkerSlotPool {
-    /// Orders waiters: higher instance priority first, then higher task priority, then arrival.
+    /// Orders waiters: higher instance priority first, then the instance started first (the lower id: the ready
+    /// downstream tasks of running instances go before the first tasks of instances started after them), then
+    /// higher task priority, then arrival.
     public struct Ticket: Sendable, Comparable {
         public var instancePriority: Priority
+        public var processInstanceId: Int64
         public var taskPriority: Priority
         fileprivate var arrival: Int
 
-        public init(instancePriority: Priority = .MEDIUM, taskPriority: Priority = .MEDIUM) {
+        public init(instancePriority: Priority = .MEDIUM, processInstanceId: Int64 = 0, taskPriority: Priority = .MEDIUM) {
             self.instancePriority = instancePriority
+            self.processInstanceId = processInstanceId
             self.taskPriority = taskPriority
             self.arrival = 0
         }
 
         public static func < (lhs: Ticket, rhs: Ticket) -> Bool {
-            (lhs.instancePriority.rank, lhs.taskPriority.rank, lhs.arrival)
-                < (rhs.instancePriority.rank, rhs.taskPriority.rank, rhs.arrival)
+            (lhs.instancePriority.rank, lhs.processInstanceId, lhs.taskPriority.rank, lhs.arrival)
+                < (rhs.instancePriority.rank, rhs.processInstanceId, rhs.taskPriority.rank, rhs.arrival)
         }
     }
 

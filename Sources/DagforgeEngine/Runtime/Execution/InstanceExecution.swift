@@ -85,8 +85,10 @@ actor InstanceExecution {
         let step = WalkStep(
             ended: ended,
             starting: launches.map { dispatch, execution, _ in
-                TaskStartDraft(processInstanceId: id, task: execution.task, retryTimes: dispatch.attempt,
-                               priority: dispatch.priority, workerGroup: dispatch.workerGroup, host: context.host)
+                TaskStartDraft(processInstanceId: id, task: execution.task,
+                               taskParams: plan.taskParamsText[execution.task.code] ?? execution.task.taskParams.compactString(),
+                               retryTimes: dispatch.attempt, priority: dispatch.priority,
+                               workerGroup: dispatch.workerGroup, host: context.host)
             },
             instanceEnd: over ? InstanceEnd(instanceId: id, state: state,
                                             varPool: VarPool.merge(walker.graph.order.compactMap { varPools[$0] })) : nil)
@@ -135,10 +137,13 @@ actor InstanceExecution {
     private func launch(_ code: Int64, _ execution: TaskExecution, _ started: StartedTask) {
         // STOP cancels `work` (killing the task); the bookkeeping after it runs in a task of its own, which a
         // cancellation does not reach, so the end is always recorded.
-        let work = Task { await execution.run(started) }
+        // Both run at high priority: the work of tasks already dispatched, and the step from a task's end to its
+        // downstream tasks' start, goes before new work waiting at the default priority (start calls, claimed
+        // instances beginning their walk), so a busy engine finishes what runs before it takes on more.
+        let work = Task(priority: .high) { await execution.run(started) }
         running[code] = work
         if killOnLaunch.remove(code) != nil { work.cancel() }
-        Task {
+        Task(priority: .high) {
             let result = await work.value
             await self.taskEnded(code, started.taskInstanceId, result)
         }
