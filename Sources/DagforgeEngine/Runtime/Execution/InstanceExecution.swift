@@ -137,13 +137,10 @@ actor InstanceExecution {
     private func launch(_ code: Int64, _ execution: TaskExecution, _ started: StartedTask) {
         // STOP cancels `work` (killing the task); the bookkeeping after it runs in a task of its own, which a
         // cancellation does not reach, so the end is always recorded.
-        // Both run at high priority: the work of tasks already dispatched, and the step from a task's end to its
-        // downstream tasks' start, goes before new work waiting at the default priority (start calls, claimed
-        // instances beginning their walk), so a busy engine finishes what runs before it takes on more.
-        let work = Task(priority: .high) { await execution.run(started) }
+        let work = Task { await execution.run(started) }
         running[code] = work
         if killOnLaunch.remove(code) != nil { work.cancel() }
-        Task(priority: .high) {
+        Task {
             let result = await work.value
             await self.taskEnded(code, started.taskInstanceId, result)
         }
