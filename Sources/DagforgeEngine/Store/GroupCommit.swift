@@ -1,6 +1,5 @@
 import Dispatch
 import GRDB
-import Glibc
 import Synchronization
 
 /// Group commit for the store's writes: writes that arrive while a commit is in progress are applied together in
@@ -80,10 +79,8 @@ final class GroupCommit: Sendable {
         if startsDraining { committer.async { self.drain() } }
     }
 
-    /// Commits batches until no write waits, at a raised scheduling priority (see ``CommitterPriority``).
+    /// Commits batches until no write waits.
     private func drain() {
-        let priority = CommitterPriority()
-        defer { priority.restore() }
         while true {
             let batch = queue.withLock { queue in
                 let batch = queue.waiting
@@ -105,33 +102,6 @@ final class GroupCommit: Sendable {
                 for job in batch { job.complete(error) }
             }
         }
-    }
-}
-
-/// Raises the committing thread's scheduling priority (nice 5 lower) while it drains, where the engine may (as root
-/// or with CAP_SYS_NICE; elsewhere nothing changes). Every step of every running instance and every start call
-/// waits for the single writer's commits, so on a busy machine (the engine's own task processes in a night burst,
-/// or other work) a commit that waits for a core holds them all back. The thread is one of dispatch's pool, so its
-/// priority is put back when the drain ends.
-private struct CommitterPriority {
-    private static let which = __priority_which_t(PRIO_PROCESS.rawValue)
-    private let thread: id_t?
-    private let previous: Int32
-
-    init() {
-        errno = 0
-        let thread = LinuxProcessCalls.threadID().map { id_t($0) }
-        let previous = thread.map { getpriority(Self.which, $0) } ?? 0
-        // getpriority may return -1 as a value: only errno tells an error.
-        guard let thread, errno == 0, setpriority(Self.which, thread, previous - 5) == 0 else {
-            (self.thread, self.previous) = (nil, 0)
-            return
-        }
-        (self.thread, self.previous) = (thread, previous)
-    }
-
-    func restore() {
-        if let thread { setpriority(Self.which, thread, previous) }
     }
 }
 

@@ -124,7 +124,7 @@ struct TaskExecution: Sendable {
             environment: [OrphanedTaskProcess.markVariable: context.mark(taskInstanceId: taskInstanceId)],
             processStarted: { pid in Task { try? await store.recordTaskProcess(id: taskInstanceId, pid: pid) } })
         let outcome = await context.runners.runner(for: task.taskType).run(run)
-        await context.slots.release(group)
+        context.slots.release(group)
         return TaskResult(status: outcome.status, varPool: outcome.varPool)
     }
 

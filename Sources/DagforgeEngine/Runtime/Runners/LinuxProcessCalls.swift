@@ -13,8 +13,6 @@ enum LinuxProcessCalls {
     private static let addCloseFromFunction: AddCloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
     private typealias PidFDOpen = @convention(c) (pid_t, UInt32) -> Int32
     private static let pidFDOpenFunction: PidFDOpen? = symbol("pidfd_open")
-    private typealias GetTid = @convention(c) () -> pid_t
-    private static let getTidFunction: GetTid? = symbol("gettid")
 
     private static func symbol<T>(_ name: String) -> T? {
         dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: T.self) }
@@ -52,10 +50,5 @@ enum LinuxProcessCalls {
             return -1
         }
         return function(pid, 0)
-    }
-
-    /// The calling thread's kernel id (what `setpriority` takes to act on one thread); nil where glibc has none.
-    static func threadID() -> pid_t? {
-        getTidFunction.map { $0() }
     }
 }
