@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// A child process in its own process group, with stdout and stderr merged into one pipe and stdin
 /// from /dev/null. Its output and its exit are watched by one thread of its own, blocked in `poll` on the pipe and
