@@ -166,8 +166,8 @@ def log_stamp(line):
 
 
 def task_times(log_path):
-    """(recorded start, process start, process exit) of one task from its log."""
-    recorded = process_start = process_exit = None
+    """(recorded start, process start, process exit, task finished) of one task from its log."""
+    recorded = process_start = process_exit = finished = None
     with open(log_path) as f:
         for line in f:
             if not line.startswith("["):
@@ -178,13 +178,16 @@ def task_times(log_path):
                 process_start = log_stamp(line)
             elif " - process exited with status " in line:
                 process_exit = log_stamp(line)
-    if None in (recorded, process_start, process_exit):
+            elif " - task finished: " in line:
+                finished = log_stamp(line)
+    if None in (recorded, process_start, process_exit, finished):
         raise RuntimeError(f"incomplete task log {log_path}")
-    return recorded, process_start, process_exit
+    return recorded, process_start, process_exit, finished
 
 
 def handoff_gaps(database):
-    """Upstream end -> downstream recorded start and -> downstream process start, in ms; and the last task end."""
+    """Upstream end -> downstream recorded start, -> downstream process start, and the first part of the former (the
+    upstream's exit -> its `task finished` line), in ms; and the last task end."""
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     rows = connection.execute(
         "select processInstanceId, name, logPath from taskInstance where flag = 'YES' and state = 'SUCCESS'").fetchall()
@@ -192,14 +195,15 @@ def handoff_gaps(database):
     by_instance = {}
     for instance, name, path in rows:
         by_instance.setdefault(instance, {})[name] = task_times(path)
-    to_recorded, to_process, last_end = [], [], 0.0
+    to_recorded, to_process, to_finished, last_end = [], [], [], 0.0
     for tasks in by_instance.values():
         for upstream, downstream in zip(TASKS, TASKS[1:]):
             ended = tasks[upstream][2]
             to_recorded.append((tasks[downstream][0] - ended) * 1000)
             to_process.append((tasks[downstream][1] - ended) * 1000)
+            to_finished.append((tasks[upstream][3] - ended) * 1000)
         last_end = max(last_end, tasks[TASKS[-1]][2])
-    return sorted(to_recorded), sorted(to_process), last_end, len(rows)
+    return sorted(to_recorded), sorted(to_process), sorted(to_finished), last_end, len(rows)
 
 
 def percentile(values, fraction):
@@ -225,7 +229,7 @@ def main():
         seen_done = time.time()
         engine_cpu = cpu_seconds(engine.pid) - cpu_before
         peak_mb = status_kb(engine.pid, "VmHWM") / 1024
-        to_recorded, to_process, last_end, task_count = handoff_gaps(os.path.join(data, "engine", "engine.sqlite"))
+        to_recorded, to_process, to_finished, last_end, task_count = handoff_gaps(os.path.join(data, "engine", "engine.sqlite"))
         if task_count != count * len(TASKS):
             raise RuntimeError(f"{task_count} successful task instances, expected {count * len(TASKS)}")
         total = last_end - first_call
@@ -240,6 +244,8 @@ def main():
               f"({engine_cpu:.1f} s utime+stime, children excluded, API calls included; target <= 2 ms)")
         print(f"upstream end -> downstream start: p50 {percentile(to_recorded, 0.5):.1f} ms, "
               f"p99 {percentile(to_recorded, 0.99):.1f} ms (target p50 <= 20 ms)")
+        print(f"  of which exit -> `task finished`: p50 {percentile(to_finished, 0.5):.1f} ms, "
+              f"p99 {percentile(to_finished, 0.99):.1f} ms (the rest: the step's commit and the hand-over)")
         print(f"upstream end -> downstream process: p50 {percentile(to_process, 0.5):.1f} ms, "
               f"p99 {percentile(to_process, 0.99):.1f} ms (includes the fork/exec)")
         print(f"peak RSS (VmHWM):                 {peak_mb:.1f} MB (target <= 512 MB)")

@@ -9,6 +9,8 @@ final class DecodedDags: Sendable {
     struct Dag: Sendable {
         var tasks: [TaskDefinition]
         var relations: [ProcessTaskRelation]
+        /// Each task's `taskParams` as compact JSON text, by task code: what every task instance records.
+        var taskParamsText: [Int64: String]
     }
 
     private struct Key: Hashable {
@@ -28,8 +30,10 @@ final class DecodedDags: Sendable {
     func dag(tasksJSON: String, relationsJSON: String) throws -> Dag {
         let key = Key(tasksJSON: tasksJSON, relationsJSON: relationsJSON)
         if let dag = dags.withLock({ $0[key] }) { return dag }
-        let dag = Dag(tasks: try WireJSON.decode([TaskDefinition].self, from: tasksJSON),
-                      relations: try WireJSON.decode([ProcessTaskRelation].self, from: relationsJSON))
+        let tasks = try WireJSON.decode([TaskDefinition].self, from: tasksJSON)
+        let dag = Dag(tasks: tasks, relations: try WireJSON.decode([ProcessTaskRelation].self, from: relationsJSON),
+                      taskParamsText: Dictionary(tasks.map { ($0.code, $0.taskParams.compactString()) },
+                                                 uniquingKeysWith: { first, _ in first }))
         dags.withLock { dags in
             if dags.count >= capacity { dags.removeAll() }
             dags[key] = dag

@@ -63,8 +63,8 @@ extension EngineStore {
                                .SERIAL_WAIT, .WAIT_TO_RUN].map(\.rawValue)
 
     private static func createInstance(_ db: Database, from command: CommandRecord, host: String) throws -> Int64? {
-        guard let definition = try Row.fetchOne(db, sql: "SELECT name, version, globalParams FROM processDefinition WHERE code = ?",
-                                                arguments: [command.processDefinitionCode]) else { return nil }
+        let lookup = try db.cachedStatement(sql: "SELECT name, version, globalParams FROM processDefinition WHERE code = ?")
+        guard let definition = try Row.fetchOne(lookup, arguments: [command.processDefinitionCode]) else { return nil }
         let now = Date()
         let version: Int = definition["version"]
         let stamp = (try? JavaDateFormat.format(now, pattern: "yyyyMMddHHmmssSSS", in: .current)) ?? "\(Int(now.timeIntervalSince1970 * 1000))"

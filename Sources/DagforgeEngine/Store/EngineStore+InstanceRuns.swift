@@ -8,14 +8,17 @@ extension EngineStore {
     /// The definition version, parameters and recorded task states of instance `id`.
     func runPlan(instanceId id: Int64) async throws -> InstanceRunPlan? {
         try await read { db in
-            guard let instance = try ProcessInstanceRecord.fetchOne(db, key: id),
+            // Cached statements: every instance of a burst runs these reads.
+            let instanceById = try db.cachedStatement(sql: "SELECT * FROM processInstance WHERE id = ?")
+            guard let instance = try ProcessInstanceRecord.fetchOne(instanceById, arguments: [id]),
                   let dag = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT name, relationsJSON, tasksJSON FROM processDefinitionLog WHERE code = ? AND version = ?
                     """), arguments: [instance.processDefinitionCode, instance.processDefinitionVersion]) else { return nil }
             let projectName = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM project WHERE code = ?"),
                                                   arguments: [instance.projectCode]) ?? ""
-            let states = try TaskInstanceRecord.filter(TaskInstanceRecord.Columns.processInstanceId == id)
-                .filter(TaskInstanceRecord.Columns.flag == Flag.YES.rawValue).fetchAll(db).map(\.storedState)
+            let states = try TaskInstanceRecord.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM taskInstance WHERE processInstanceId = ? AND flag = 'YES'
+                """), arguments: [id]).map(\.storedState)
             let dagTasks = try self.decodedDags.dag(tasksJSON: dag["tasksJSON"], relationsJSON: dag["relationsJSON"])
             let startParams = (try? WireJSON.decode([String: JSONValue].self, from: instance.startParams))?
                 .compactMapValues { $0.stringValue ?? $0.int64Value.map(String.init) } ?? [:]
@@ -23,6 +26,7 @@ extension EngineStore {
                 instance: instance.wire, parentTaskInstanceId: instance.parentTaskInstanceId,
                 definitionName: dag["name"], projectName: projectName,
                 tasks: dagTasks.tasks,
+                taskParamsText: dagTasks.taskParamsText,
                 relations: dagTasks.relations,
                 startNodes: instance.startNodeList.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) },
                 startParams: startParams,

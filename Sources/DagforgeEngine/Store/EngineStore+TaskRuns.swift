@@ -11,15 +11,13 @@ extension EngineStore {
     /// (or the success already recorded, see ``TaskStart``).
     func recordStep(_ step: WalkStep, logDirectory: URL, executeDirectory: URL) async throws -> [TaskStart] {
         let ended = try step.ended.map(EncodedTaskEnd.init)
-        let starting = step.starting.map { ($0, $0.task.taskParams.compactString()) }
         let instanceEnd = try step.instanceEnd.map { end in
             (id: end.instanceId, state: end.state, varPool: end.varPool.isEmpty ? nil : try WireJSON.string(end.varPool))
         }
         return try await write { db in
             if let ended { try Self.finishTask(db, ended) }
-            let starts = try starting.map { draft, taskParams in
-                try Self.startTask(db, draft, taskParams: taskParams, logDirectory: logDirectory,
-                                   executeDirectory: executeDirectory)
+            let starts = try step.starting.map { draft in
+                try Self.startTask(db, draft, logDirectory: logDirectory, executeDirectory: executeDirectory)
             }
             if let instanceEnd {
                 try Self.finishInstance(db, id: instanceEnd.id, state: instanceEnd.state, varPool: instanceEnd.varPool)
@@ -38,7 +36,7 @@ extension EngineStore {
     /// Records a task instance starting now. The previous valid instance of the task (a failed attempt, a
     /// failed-over run) loses `flag YES` in the same transaction; if the task already succeeded in this instance
     /// nothing is written and the success is returned, so a task is never run twice after a recovery.
-    private static func startTask(_ db: Database, _ draft: TaskStartDraft, taskParams: String, logDirectory: URL,
+    private static func startTask(_ db: Database, _ draft: TaskStartDraft, logDirectory: URL,
                                   executeDirectory: URL) throws -> TaskStart {
         let previous = try TaskInstanceRecord.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM taskInstance WHERE processInstanceId = ? AND taskCode = ? AND flag = 'YES'
@@ -63,7 +61,7 @@ extension EngineStore {
             retryInterval: max(draft.task.failRetryInterval, 0), delayTime: max(draft.task.delayTime, 0),
             taskInstancePriority: draft.priority.rawValue, workerGroup: draft.workerGroup, submitTime: now,
             startTime: now, endTime: nil, host: draft.host, executePath: nil, logPath: nil, pid: 0,
-            taskParams: taskParams, varPool: nil, dependentResult: nil, follow: nil)
+            taskParams: draft.taskParams, varPool: nil, dependentResult: nil, follow: nil)
         try record.insert(db)
         let id = record.id ?? 0
         let log = logPath(logDirectory, draft, id)
@@ -81,12 +79,13 @@ extension EngineStore {
                                      end.taskInstanceId])
     }
 
+    // Joined as text: `appendingPathComponent` without a directory hint asks the file system (a `stat`) each time.
     private static func logPath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
-        directory.appendingPathComponent("\(draft.processInstanceId)/\(id).log").path
+        "\(directory.path)/\(draft.processInstanceId)/\(id).log"
     }
 
     private static func executePath(_ directory: URL, _ draft: TaskStartDraft, _ id: Int64) -> String {
-        directory.appendingPathComponent("\(draft.processInstanceId)/\(id)").path
+        "\(directory.path)/\(draft.processInstanceId)/\(id)"
     }
 }
 

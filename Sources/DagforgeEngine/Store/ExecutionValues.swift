@@ -32,6 +32,8 @@ struct InstanceRunPlan: Sendable {
     var definitionName: String
     var projectName: String
     var tasks: [TaskDefinition]
+    /// Each task's `taskParams` as the JSON text its task instances record, by task code.
+    var taskParamsText: [Int64: String]
     var relations: [ProcessTaskRelation]
     var startNodes: [Int64]
     var startParams: [String: String]
@@ -54,6 +56,8 @@ struct StoredTaskState: Sendable {
 struct TaskStartDraft: Sendable {
     var processInstanceId: Int64
     var task: TaskDefinition
+    /// `task.taskParams` as JSON text (encoded once per workflow version, see ``InstanceRunPlan/taskParamsText``).
+    var taskParams: String
     var retryTimes: Int
     var priority: Priority
     var workerGroup: String

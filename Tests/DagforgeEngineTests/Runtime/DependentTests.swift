@@ -131,20 +131,46 @@ struct WorkerSlotPoolTests {
         let low = Task {
             try await pool.acquire("etl", ticket: .init(instancePriority: .LOW))
             order.withLock { $0.append("low") }
-            await pool.release("etl")
+            pool.release("etl")
         }
         let high = Task {
             try await pool.acquire("etl", ticket: .init(instancePriority: .HIGH))
             order.withLock { $0.append("high") }
-            await pool.release("etl")
+            pool.release("etl")
         }
-        while await pool.usage(of: "etl").waiting < 2 { await Task.yield() }
-        #expect(await pool.usage(of: "etl") == (1, 2))
-        await pool.release("etl")
+        while pool.usage(of: "etl").waiting < 2 { await Task.yield() }
+        #expect(pool.usage(of: "etl") == (1, 2))
+        pool.release("etl")
         try await low.value
         try await high.value
         #expect(order.withLock { $0 } == ["high", "low"])
-        #expect(await pool.usage(of: "etl") == (0, 0))
+        #expect(pool.usage(of: "etl") == (0, 0))
+    }
+
+    @Test("waiters of the same instance priority go by instance, older first, before task priority and arrival")
+    func olderInstancesFirst() async throws {
+        let pool = WorkerSlotPool(defaultLimit: 1)
+        try await pool.acquire("default")
+        let order = LockedValue<[String]>([])
+        func waiter(_ name: String, _ ticket: WorkerSlotPool.Ticket) -> Task<Void, any Error> {
+            Task {
+                try await pool.acquire("default", ticket: ticket)
+                order.withLock { $0.append(name) }
+                pool.release("default")
+            }
+        }
+        // Arrival order: the newer instances' first tasks wait before the older instance's downstream task.
+        var waiters = [waiter("instance 9, high task", .init(processInstanceId: 9, taskPriority: .HIGHEST))]
+        while pool.usage(of: "default").waiting < 1 { await Task.yield() }
+        waiters.append(waiter("instance 8", .init(processInstanceId: 8)))
+        while pool.usage(of: "default").waiting < 2 { await Task.yield() }
+        waiters.append(waiter("instance 3", .init(processInstanceId: 3, taskPriority: .LOWEST)))
+        while pool.usage(of: "default").waiting < 3 { await Task.yield() }
+        waiters.append(waiter("instance 12, high instance", .init(instancePriority: .HIGH, processInstanceId: 12)))
+        while pool.usage(of: "default").waiting < 4 { await Task.yield() }
+        pool.release("default")
+        for waiter in waiters { try await waiter.value }
+        #expect(order.withLock { $0 } == ["instance 12, high instance", "instance 3", "instance 8", "instance 9, high task"])
     }
 
     @Test("cancelling a waiting task withdraws it")
@@ -152,9 +178,9 @@ struct WorkerSlotPoolTests {
         let pool = WorkerSlotPool(defaultLimit: 1)
         try await pool.acquire("default")
         let waiting = Task { try await pool.acquire("default") }
-        while await pool.usage(of: "default").waiting < 1 { await Task.yield() }
+        while pool.usage(of: "default").waiting < 1 { await Task.yield() }
         waiting.cancel()
         await #expect(throws: CancellationError.self) { try await waiting.value }
-        #expect(await pool.usage(of: "default") == (1, 0))
+        #expect(pool.usage(of: "default") == (1, 0))
     }
 }

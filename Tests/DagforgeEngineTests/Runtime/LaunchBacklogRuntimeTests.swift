@@ -50,9 +50,10 @@ struct LaunchBacklogRuntimeTests {
         }
         #expect(try await count("SELECT count(*) FROM processInstance WHERE state = 'SUCCESS'", in: store) == runs)
         #expect(try await count("SELECT count(*) FROM command WHERE claimedInstanceId IS NULL", in: store) == 0)
-        // One slot, a backlog of 4: at most 4 waiting plus 1 running at any time; all 16 were queued at once.
+        // One slot, a backlog of 4: at most 4 waiting, 1 running and 1 whose task gave its slot back while its end is
+        // being recorded (the slot goes to the next task at once); all 16 were queued at once.
         #expect(peak >= 2)
-        #expect(peak <= context.launchBacklogLimit + 1)
+        #expect(peak <= context.launchBacklogLimit + 2)
         #expect(runtime.backlog.held == 0)
     }
 }

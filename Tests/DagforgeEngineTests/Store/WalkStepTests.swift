@@ -27,8 +27,8 @@ struct WalkStepTests {
     }
 
     private func start(_ task: TaskDefinition, of instance: Int64) -> TaskStartDraft {
-        TaskStartDraft(processInstanceId: instance, task: task, retryTimes: 0, priority: .MEDIUM, workerGroup: "default",
-                       host: "127.0.0.1:1234")
+        TaskStartDraft(processInstanceId: instance, task: task, taskParams: task.taskParams.compactString(), retryTimes: 0,
+                       priority: .MEDIUM, workerGroup: "default", host: "127.0.0.1:1234")
     }
 
     private func record(_ step: WalkStep, in store: EngineStore) async throws -> [TaskStart] {

@@ -13,7 +13,7 @@ actor InstanceExecution {
     private var walker: DAGWalker
     private let tasks: [Int64: TaskDefinition]
     private var varPools: [Int64: [Property]] = [:]
-    private var running: [Int64: Task<TaskResult, Never>] = [:]
+    private var running: [Int64: Task<Void, Never>] = [:]
     /// Tasks to kill (STOP, failure strategy END) that were dispatched but whose start was still being recorded:
     /// they are killed as soon as they launch.
     private var killOnLaunch: Set<Int64> = []
@@ -85,8 +85,10 @@ actor InstanceExecution {
         let step = WalkStep(
             ended: ended,
             starting: launches.map { dispatch, execution, _ in
-                TaskStartDraft(processInstanceId: id, task: execution.task, retryTimes: dispatch.attempt,
-                               priority: dispatch.priority, workerGroup: dispatch.workerGroup, host: context.host)
+                TaskStartDraft(processInstanceId: id, task: execution.task,
+                               taskParams: plan.taskParamsText[execution.task.code] ?? execution.task.taskParams.compactString(),
+                               retryTimes: dispatch.attempt, priority: dispatch.priority,
+                               workerGroup: dispatch.workerGroup, host: context.host)
             },
             instanceEnd: over ? InstanceEnd(instanceId: id, state: state,
                                             varPool: VarPool.merge(walker.graph.order.compactMap { varPools[$0] })) : nil)
@@ -133,15 +135,15 @@ actor InstanceExecution {
     }
 
     private func launch(_ code: Int64, _ execution: TaskExecution, _ started: StartedTask) {
-        // STOP cancels `work` (killing the task); the bookkeeping after it runs in a task of its own, which a
-        // cancellation does not reach, so the end is always recorded.
-        let work = Task { await execution.run(started) }
-        running[code] = work
-        if killOnLaunch.remove(code) != nil { work.cancel() }
-        Task {
-            let result = await work.value
+        // STOP cancels `work`, which kills the task's process. Its end is recorded by the same Swift task once the run
+        // returns: nothing on that path stops at a cancellation, so the end is always recorded, without a second
+        // task per task waiting for the first (and its wake-up on a busy executor).
+        let work = Task {
+            let result = await execution.run(started)
             await self.taskEnded(code, started.taskInstanceId, result)
         }
+        running[code] = work
+        if killOnLaunch.remove(code) != nil { work.cancel() }
     }
 
     private func taskEnded(_ code: Int64, _ taskInstanceId: Int64, _ result: TaskResult) async {

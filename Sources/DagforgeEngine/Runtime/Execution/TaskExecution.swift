@@ -41,10 +41,11 @@ struct TaskExecution: Sendable {
         defer { started.launching.leave() }
         if !runsInWorkerSlot { started.launching.leave() }
         do {
-            let log = try TaskLogWriter(path: URL(fileURLWithPath: started.logPath))
+            // `isDirectory` given: without it Foundation asks the file system (a `stat` per URL, per task).
+            let log = try TaskLogWriter(path: URL(fileURLWithPath: started.logPath, isDirectory: false))
             log.info("task \(task.name) (\(task.taskType)) of process instance \(instanceId), attempt \(dispatch.attempt)")
             let result = await execute(taskInstanceId: started.taskInstanceId, log: log,
-                                       workingDirectory: URL(fileURLWithPath: started.executePath),
+                                       workingDirectory: URL(fileURLWithPath: started.executePath, isDirectory: true),
                                        launching: started.launching)
             log.info("task finished: \(result.status.rawValue)")
             return result
@@ -109,7 +110,7 @@ struct TaskExecution: Sendable {
         let group = dispatch.workerGroup.isEmpty ? "default" : dispatch.workerGroup
         do {
             try await context.slots.acquire(group, ticket: .init(instancePriority: plan.instance.processInstancePriority,
-                                                                 taskPriority: dispatch.priority))
+                                                                 processInstanceId: instanceId, taskPriority: dispatch.priority))
             launching.leave()
         } catch {
             log.error("task killed while waiting for a worker slot")
@@ -123,7 +124,7 @@ struct TaskExecution: Sendable {
             environment: [OrphanedTaskProcess.markVariable: context.mark(taskInstanceId: taskInstanceId)],
             processStarted: { pid in Task { try? await store.recordTaskProcess(id: taskInstanceId, pid: pid) } })
         let outcome = await context.runners.runner(for: task.taskType).run(run)
-        await context.slots.release(group)
+        context.slots.release(group)
         return TaskResult(status: outcome.status, varPool: outcome.varPool)
     }
 

@@ -13,8 +13,10 @@ actor WorkflowRuntime {
     private var finishedChildren: [Int64: WorkflowExecutionStatus] = [:]
     private let signal: AsyncStream<Void>.Continuation
     private let signals: AsyncStream<Void>
-    /// Commands claimed per pass; more passes follow at once while commands remain.
-    private let claimBatch = 256
+    /// Commands claimed per write; more follow at once while commands remain and the backlog has room. A claim
+    /// creates its instances in the group commit that also records the steps of running instances, so a large one
+    /// would hold back every task start committed with it.
+    private let claimBatch = 32
 
     /// Instances recovered after a crash that wait for room in the backlog, parents first.
     private var recovered: [Int64] = []

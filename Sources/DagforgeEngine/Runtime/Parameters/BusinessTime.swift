@@ -1,5 +1,6 @@
 import DagforgeWire
 import Foundation
+import Synchronization
 
 /// The business-date parameters of a run (DolphinScheduler's BusinessTimeUtils): `system.biz.curdate` is the
 /// run's schedule date (or today for a manual run without one), `system.biz.date` the day before, and
@@ -25,15 +26,28 @@ public struct BusinessTime: Sendable, Equatable {
     public func parameters(now: Date) -> [String: String] {
         // A backfill always carries its date; without one DolphinScheduler provides no date parameters.
         if commandType == .COMPLEMENT_DATA && scheduleTime == nil { return [:] }
-        let runTime = scheduleTime ?? now
+        // Second precision (the finest pattern is yyyyMMddHHmmss): every task of a burst started within the same
+        // second shares the last values instead of formatting three dates through a calendar again.
+        let key = RunSecond(second: (scheduleTime ?? now).timeIntervalSince1970.rounded(.down), zone: timeZone)
+        if let values = Self.lastValues.withLock({ $0?.key == key ? $0?.values : nil }) { return values }
+        let runTime = Date(timeIntervalSince1970: key.second)
         let calendar = ZonedCalendar(timeZone)
         let format = { (date: Date, pattern: String) in
             (try? JavaDateFormat.format(date, pattern: pattern, in: timeZone)) ?? ""
         }
-        return [
+        let values = [
             Self.currentDate: format(runTime, "yyyyMMdd"),
             Self.businessDate: format(calendar.addingDays(-1, to: runTime), "yyyyMMdd"),
             Self.dateTime: format(runTime, "yyyyMMddHHmmss"),
         ]
+        Self.lastValues.withLock { $0 = (key, values) }
+        return values
     }
+
+    private struct RunSecond: Equatable {
+        var second: TimeInterval
+        var zone: TimeZone
+    }
+
+    private static let lastValues = Mutex<(key: RunSecond, values: [String: String])?>(nil)
 }

@@ -11,6 +11,8 @@ enum LinuxProcessCalls {
     private static let addChdirFunction: AddChdir? = symbol("posix_spawn_file_actions_addchdir_np")
     private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     private static let addCloseFromFunction: AddCloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
+    private typealias PidFDOpen = @convention(c) (pid_t, UInt32) -> Int32
+    private static let pidFDOpenFunction: PidFDOpen? = symbol("pidfd_open")
 
     private static func symbol<T>(_ name: String) -> T? {
         dlsym(dlopen(nil, RTLD_NOW), name).map { unsafeBitCast($0, to: T.self) }
@@ -38,5 +40,15 @@ enum LinuxProcessCalls {
     static func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32 {
         guard let function = addCloseFromFunction else { return ENOSYS }
         return function(actions, lowest)
+    }
+
+    /// A descriptor that becomes readable when child `pid` exits (close-on-exec); -1 with errno set where the
+    /// kernel has none (before Linux 5.3).
+    static func openPidFD(_ pid: pid_t) -> Int32 {
+        guard let function = pidFDOpenFunction else {
+            errno = ENOSYS
+            return -1
+        }
+        return function(pid, 0)
     }
 }

@@ -16,13 +16,6 @@ struct ProcessTaskExecution {
     let task: TaskRun
     let arguments: [String]
 
-    private enum Event: Sendable {
-        case exited(Int32)
-        case timedOut
-        /// The timer was cancelled because the process exited first or the task was stopped.
-        case timerCancelled
-    }
-
     func run() async -> TaskOutcome {
         let log = task.log
         let environment = Self.engineEnvironment.merging(task.environment) { _, new in new }
@@ -39,61 +32,22 @@ struct ProcessTaskExecution {
         log.info("process \(process.pid) started: \(arguments.joined(separator: " "))")
 
         let parser = LockedValue(OutputParameterParser())
-        let stop = OutputStop()
-        let reading = Task {
-            await process.readLines(stop: stop) { line in
+        let timeout = task.timeout
+        let exit = await withTaskCancellationHandler {
+            await process.watch(limit: timeout?.limit, grace: Self.outputGrace, timedOut: {
+                guard let timeout else { return }
+                log.info("task timed out after \(timeout.limit) (timeout strategy \(timeout.strategy.rawValue))")
+                if timeout.fails { process.signalGroup() }
+            }) { line in
                 log.output(line)
                 parser.withLock { $0.consume(line: line) }
             }
-        }
-        let (status, timedOut) = await withTaskCancellationHandler {
-            await waitForExit(process)
         } onCancel: {
             process.signalGroup()
         }
-        // Let output drain, but do not wait forever for background processes that kept the pipe open.
-        let graceTimer = Task {
-            try await Task.sleep(for: Self.outputGrace)
-            stop.stop()
-        }
-        await reading.value
-        graceTimer.cancel()
-
         let varPool = VarPool.merge([task.varPool, parser.withLock { $0.outParameters(declaredIn: task.localParams) }])
-        return Self.outcome(status: status, timedOut: timedOut, cancelled: Task.isCancelled, varPool: varPool, log: log)
-    }
-
-    /// Waits for the exit, enforcing the timeout; returns the wait status and whether the timeout killed it.
-    private func waitForExit(_ process: SpawnedProcess) async -> (Int32, Bool) {
-        guard let timeout = task.timeout else { return (await process.waitForExit(), false) }
-        return await withTaskGroup(of: Event.self) { group in
-            group.addTask { .exited(await process.waitForExit()) }
-            group.addTask {
-                do {
-                    try await Task.sleep(for: timeout.limit)
-                    return .timedOut
-                } catch {
-                    return .timerCancelled
-                }
-            }
-            var killedForTimeout = false
-            while let event = await group.next() {
-                switch event {
-                case .timedOut:
-                    task.log.info("task timed out after \(timeout.limit) (timeout strategy \(timeout.strategy.rawValue))")
-                    if timeout.fails {
-                        killedForTimeout = true
-                        process.signalGroup()
-                    }
-                case .exited(let status):
-                    group.cancelAll()
-                    return (status, killedForTimeout)
-                case .timerCancelled:
-                    break
-                }
-            }
-            return (0, killedForTimeout)
-        }
+        return Self.outcome(status: exit.status, timedOut: exit.timedOut && timeout?.fails == true,
+                            cancelled: Task.isCancelled, varPool: varPool, log: log)
     }
 
     private static func outcome(status: Int32, timedOut: Bool, cancelled: Bool, varPool: [Property],

@@ -40,7 +40,8 @@ private struct ScriptFile {
         } catch {
             return fail(task, "taskParams of a \(task.taskType) task cannot be read: \(error)")
         }
-        let file = task.workingDirectory.appendingPathComponent("\(UUID().uuidString)_node.\(`extension`)")
+        let file = task.workingDirectory.appendingPathComponent("\(UUID().uuidString)_node.\(`extension`)",
+                                                            isDirectory: false)
         do {
             try TaskFiles.makeDirectory(task.workingDirectory)
             try TaskFiles.writeNew(script, to: file)

@@ -1,15 +1,23 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// A child process in its own process group, with stdout and stderr merged into one pipe and stdin
-/// from /dev/null. Its output and its exit are each waited for by a thread of their own (blocked in `poll` and
-/// `waitpid`): dispatch read sources, created and cancelled for every task hundreds of times a second in a
-/// night burst, crashed libdispatch's event loop (`_dispatch_event_loop_drain`, a null pointer) once in a
-/// 4,000-instance run.
+/// from /dev/null. Its output and its exit are watched by one thread of its own, blocked in `poll` on the pipe and
+/// a pidfd of the child. (Dispatch read sources, created and cancelled for every task hundreds of times a second
+/// in a night burst, crashed libdispatch's event loop (`_dispatch_event_loop_drain`, a null pointer) once in a
+/// 4,000-instance run; a thread for the output and another blocked in `waitpid` cost a thread start and its
+/// context switches more per task.)
 final class SpawnedProcess: Sendable {
     struct SpawnError: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// How the watch of a process ended.
+    struct Exit: Sendable {
+        /// The wait status.
+        var status: Int32
+        /// The time limit passed while the process ran.
+        var timedOut: Bool
     }
 
     /// The child's pid, which is also its process group id.
@@ -58,38 +66,21 @@ final class SpawnedProcess: Sendable {
         self.outputFD = fds[0]
     }
 
-    /// Calls `line` for each output line (without its newline; an over-long line is cut into pieces) until
-    /// every writer of the pipe has closed it or `stop` is signalled (noticed within 100 ms).
-    func readLines(maxLineBytes: Int = 1 << 20, stop: OutputStop, _ line: @escaping @Sendable (String) -> Void) async {
-        let fd = outputFD
-        let stopped = StopFlag()
-        stop.install { stopped.raise() }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let splitter = LineSplitter(maxLineBytes: maxLineBytes, emit: line)
+    /// Calls `line` for each output line (without its newline; an over-long line is cut into pieces) and reaps the
+    /// process; returns once it has exited and its output has ended: at the end of the pipe, or `grace` after the
+    /// exit while background processes it left still hold the pipe open. When `limit` passes before the exit,
+    /// `timedOut` is called once (on the watching thread).
+    func watch(limit: Duration?, grace: Duration, maxLineBytes: Int = 1 << 20, timedOut: @escaping @Sendable () -> Void,
+               _ line: @escaping @Sendable (String) -> Void) async -> Exit {
+        let (fd, childPid) = (outputFD, pid)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Exit, Never>) in
             Thread {
-                var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                while !stopped.isRaised {
-                    let ready = poll(&descriptor, 1, 100)
-                    if ready < 0 && errno != EINTR { break }
-                    if ready > 0 && splitter.drain(fd) { break }
-                }
+                let splitter = LineSplitter(maxLineBytes: maxLineBytes, emit: line)
+                let watch = ProcessWatch(pid: childPid, outputFD: fd, limit: limit, grace: grace)
+                let exit = watch.run(splitter: splitter, timedOut: timedOut)
                 splitter.finish()
                 close(fd)
-                continuation.resume()
-            }.start()
-        }
-    }
-
-    /// Waits for the child to exit and reaps it; returns the wait status.
-    func waitForExit() async -> Int32 {
-        let childPid = pid
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            Thread {
-                var status: Int32 = 0
-                var reaped = waitpid(childPid, &status, 0)
-                while reaped < 0 && errno == EINTR { reaped = waitpid(childPid, &status, 0) }
-                // Only the engine reaps its children; should the child be gone anyway, report exit code 255.
-                continuation.resume(returning: reaped == childPid ? status : 255 << 8)
+                continuation.resume(returning: exit)
             }.start()
         }
     }
@@ -106,36 +97,5 @@ final class SpawnedProcess: Sendable {
         pointers.append(nil)
         defer { pointers.forEach { free($0) } }
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
-    }
-}
-
-/// Set once by `OutputStop`, read by the thread reading the output.
-private final class StopFlag: Sendable {
-    private let raised = Atomic<Bool>(false)
-
-    func raise() { raised.store(true, ordering: .releasing) }
-
-    var isRaised: Bool { raised.load(ordering: .acquiring) }
-}
-
-/// Lets the caller end output reading early (when background processes keep the pipe open after the task's
-/// own process exited).
-final class OutputStop: Sendable {
-    private let state = Mutex<(stopped: Bool, action: (@Sendable () -> Void)?)>((false, nil))
-
-    func install(_ action: @escaping @Sendable () -> Void) {
-        let runNow = state.withLock { state -> Bool in
-            state.action = action
-            return state.stopped
-        }
-        if runNow { action() }
-    }
-
-    func stop() {
-        let action = state.withLock { state -> (@Sendable () -> Void)? in
-            state.stopped = true
-            return state.action
-        }
-        action?()
     }
 }
