@@ -46,15 +46,14 @@ struct HttpCallProcess {
         }
         task.processStarted(process.pid)
         let output = LockedValue<[String]>([])
-        let reading = Task {
-            await process.readLines(stop: OutputStop()) { line in output.withLock { $0.append(line) } }
-        }
+        // The task's timeout cancels this call (`HttpTaskRunner`), which kills the child.
         let status = await withTaskCancellationHandler {
-            await process.waitForExit()
+            await process.watch(limit: nil, grace: ProcessTaskExecution.outputGrace, timedOut: {}) { line in
+                output.withLock { $0.append(line) }
+            }.status
         } onCancel: {
             process.signalGroup()
         }
-        await reading.value
         try Task.checkCancellation()
         let lines = output.withLock { $0 }
         let result = lines.last.flatMap { try? JSONDecoder().decode(HttpCallResult.self, from: Data($0.utf8)) }
