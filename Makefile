@@ -1,7 +1,8 @@
 # dagforge — the two commands a newcomer needs are `make demo` and `make test`.
 SWIFT ?= swift
 # The release build's flags, in this one place: `make release`, `make demo` and every bench target build with
-# them. They build every product: `dagforge` and the engine's own executable `dagforge-engine` beside it.
+# them. They build every product: `dagforge`, and beside it the engine's own executable `dagforge-engine` and its
+# HTTP-task helper `dagforge-http-task`.
 RELEASE_FLAGS ?= -c release
 
 .PHONY: deps build release test demo stop bench clean

@@ -70,6 +70,8 @@ def main():
     for name, threshold, schedules in [("test", 1, "disabled"), ("uat", 5, "enabled"), ("prod", 10, "enabled")]:
         write(f"{root}/environments/{name}.yaml", ENVIRONMENT.format(name=name, threshold=threshold, schedules=schedules))
     write(f"{root}/dagforge.yaml", "default_environment: test\ndialect: sqlite\n")
+    # dagforge's plan cache and engine data stay out of the commit, as in a real spec repository.
+    write(f"{root}/.gitignore", ".dagforge/\n")
     sql_tasks = args.tasks - 1  # plus the notify task from workflow.yaml
     for index in range(args.workflows):
         folder = f"{root}/workflows/wf{index:04d}"
