@@ -26,14 +26,19 @@ public struct DependencyResolver: Sendable {
         }
         // References resolve on all cores against the finished set of tasks; their edges are then added in
         // repository order, as one pass would have.
-        let tasks = result.graph
-        let runs = Array(repository.workflows.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
-        for found in runs.concurrentMap({ references(in: $0, tasks: tasks) }) {
+        for found in referencesFound(against: result.graph) {
             for edge in found.edges { result.add(from: edge.from, to: edge.to, origin: edge.origin) }
             result.unresolved += found.unresolved
             result.selfReferences += found.selfReferences
         }
         return adding(inferred, to: consume result)
+    }
+
+    /// What every task's references name, by runs of workflows. Nothing here holds on to `tasks` once it
+    /// returns, so adding the edges to the graph afterwards does not copy it.
+    private func referencesFound(against tasks: DirectedGraph<TaskAddress>) -> [FoundReferences] {
+        let runs = Array(repository.workflows.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
+        return runs.concurrentMap { references(in: $0, tasks: tasks).found }
     }
 
     /// The declared edges of the tasks of the given workflows, and what their references fail to name.
@@ -49,16 +54,21 @@ public struct DependencyResolver: Sendable {
         return found
     }
 
-    /// What resolving some tasks' references found.
+    /// Resolving some tasks' references against every task.
     private struct References {
         let tasks: DirectedGraph<TaskAddress>
-        var edges: [(from: Int, to: Int, origin: EdgeOrigin)] = []
-        var unresolved: [UnresolvedReference] = []
-        var selfReferences: [Located<TaskAddress>] = []
+        var found = FoundReferences()
 
         init(tasks: DirectedGraph<TaskAddress>) { self.tasks = tasks }
 
-        mutating func add(from: Int, to: Int, origin: EdgeOrigin) { edges.append((from, to, origin)) }
+        mutating func add(from: Int, to: Int, origin: EdgeOrigin) { found.edges.append((from, to, origin)) }
+    }
+
+    /// The edges some tasks declare, by id, and the references that name nothing.
+    private struct FoundReferences {
+        var edges: [(from: Int, to: Int, origin: EdgeOrigin)] = []
+        var unresolved: [UnresolvedReference] = []
+        var selfReferences: [Located<TaskAddress>] = []
     }
 
     /// `graph` with the inferred edges whose reader accepts inference added (an edge already declared
@@ -134,7 +144,7 @@ public struct DependencyResolver: Sendable {
         for name in names {
             guard let target = resolvedID(name, from: task, into: &result) else { continue }
             guard result.tasks.nodes[target].workflow == task.workflow else {
-                result.unresolved.append(UnresolvedReference(kind: .malformed, reference: name, referrer: task.address))
+                result.found.unresolved.append(UnresolvedReference(kind: .malformed, reference: name, referrer: task.address))
                 continue
             }
             result.add(from: id, to: target, origin: .declared(name.range))
@@ -144,23 +154,23 @@ public struct DependencyResolver: Sendable {
     /// The id of the task `reference` names, or nil after recording why it names nothing.
     private func resolvedID(_ reference: Located<String>, from task: TaskSpec, into result: inout References) -> Int? {
         guard let target = TaskAddress(parsing: reference.value, relativeTo: task.workflow) else {
-            result.unresolved.append(UnresolvedReference(kind: .malformed, reference: reference, referrer: task.address))
+            result.found.unresolved.append(UnresolvedReference(kind: .malformed, reference: reference, referrer: task.address))
             return nil
         }
         if target == task.address {
-            result.selfReferences.append(Located(task.address, at: reference.range))
+            result.found.selfReferences.append(Located(task.address, at: reference.range))
             return nil
         }
         if let id = result.tasks.id(of: target) { return id }
         guard let workflow = workflow(named: target.workflow) else {
-            result.unresolved.append(UnresolvedReference(
+            result.found.unresolved.append(UnresolvedReference(
                 kind: .workflow, reference: reference, referrer: task.address,
                 suggestion: NameSuggestion.closest(to: target.workflow, in: workflowIndex.keys).map { "\($0)/\(target.task)" }))
             return nil
         }
         let sameWorkflow = target.workflow == task.workflow
         let suggestion = NameSuggestion.closest(to: target.task, in: Set(workflow.tasks.map(\.name)))
-        result.unresolved.append(UnresolvedReference(
+        result.found.unresolved.append(UnresolvedReference(
             kind: sameWorkflow ? .task : .workflow, reference: reference, referrer: task.address,
             suggestion: suggestion.map { sameWorkflow && !reference.value.contains("/") ? $0 : "\(target.workflow)/\($0)" }))
         return nil
@@ -168,7 +178,7 @@ public struct DependencyResolver: Sendable {
 
     private func requireWorkflow(_ name: Located<String>, from task: TaskSpec, into result: inout References) -> Bool {
         if workflowIndex[name.value] != nil { return true }
-        result.unresolved.append(UnresolvedReference(kind: .workflow, reference: name, referrer: task.address,
+        result.found.unresolved.append(UnresolvedReference(kind: .workflow, reference: name, referrer: task.address,
                                                      suggestion: NameSuggestion.closest(to: name.value, in: workflowIndex.keys)))
         return false
     }
