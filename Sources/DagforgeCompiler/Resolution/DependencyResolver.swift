@@ -84,23 +84,24 @@ public struct DependencyResolver: Sendable {
     /// ends are looked up on all cores; the edges are added in order.
     func addingInferredFromLineage(_ inferred: [InferredEdge], to graph: consuming DependencyGraph) -> DependencyGraph {
         var result = graph
-        let tasks = result.graph
-        let runs = Array(inferred.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
-        let ends = runs.concurrentMap { run in run.map { (tasks.id(of: inferred[$0].upstream), tasks.id(of: inferred[$0].downstream)) } }
-        for (edge, (from, to)) in zip(inferred, ends.joined()) {
-            let origin = EdgeOrigin.inferred(table: edge.table, read: edge.read, written: edge.written)
-            if let from, let to {
-                result.add(from: from, to: to, origin: origin)
-            } else {
-                result.add(.init(from: edge.upstream, to: edge.downstream), origin: origin)
-            }
-        }
+        for (edge, ends) in zip(inferred, Self.ends(of: inferred, in: result.graph)) { add(edge, ends: ends, to: &result) }
         return result
     }
 
+    /// The ids of each edge's ends in `tasks`. Nothing here holds on to `tasks` once it returns, so adding the
+    /// edges to the graph afterwards does not copy it.
+    private static func ends(of inferred: [InferredEdge], in tasks: DirectedGraph<TaskAddress>) -> [(Int?, Int?)] {
+        let runs = Array(inferred.indices).chunkedForCores(4 * ProcessInfo.processInfo.activeProcessorCount)
+        return Array(runs.concurrentMap { run in run.map { (tasks.id(of: inferred[$0].upstream), tasks.id(of: inferred[$0].downstream)) } }.joined())
+    }
+
     private func add(_ edge: InferredEdge, to result: inout DependencyGraph) {
+        add(edge, ends: (result.graph.id(of: edge.upstream), result.graph.id(of: edge.downstream)), to: &result)
+    }
+
+    private func add(_ edge: InferredEdge, ends: (Int?, Int?), to result: inout DependencyGraph) {
         let origin = EdgeOrigin.inferred(table: edge.table, read: edge.read, written: edge.written)
-        if let from = result.graph.id(of: edge.upstream), let to = result.graph.id(of: edge.downstream) {
+        if let from = ends.0, let to = ends.1 {
             result.add(from: from, to: to, origin: origin)
         } else {
             result.add(.init(from: edge.upstream, to: edge.downstream), origin: origin)
