@@ -32,4 +32,11 @@ static inline long dagforge_curl_response_code(CURL *handle) {
     return code;
 }
 
+/* The Content-Length of the answer being received, or -1 when it did not say. */
+static inline curl_off_t dagforge_curl_content_length(CURL *handle) {
+    curl_off_t length = -1;
+    curl_easy_getinfo(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+    return length;
+}
+
 #endif

@@ -35,6 +35,24 @@ struct JSONValueEncoderTests {
             == roundTrip(SubProcessParameters(processDefinitionCode: Int64.max)))
     }
 
+    @Test("SQL and script parameters built directly equal their encoding, field for field")
+    func directValuesMatchTheEncoder() throws {
+        let locals = [Property(prop: "bizdate", value: "$[yyyy-MM-dd-1]"), Property(prop: "n", direct: .OUT, type: .INTEGER, value: "")]
+        var sql = SqlParameters(type: "POSTGRESQL", datasource: 3, sql: "select \"x\"\nfrom t", sqlType: 1, displayRows: 7,
+                                preStatements: ["set a = 1", "set b = 2"], postStatements: ["analyze t"], localParams: locals)
+        sql.sendEmail = true
+        sql.title = "report"
+        sql.groupId = 4
+        sql.udfs = "1,2"
+        sql.connParams = "sslmode=require"
+        #expect(sql.jsonValue == (try JSONValue(encoding: sql)))
+        #expect(SqlParameters(type: "", datasource: 0, sql: "", sqlType: 0).jsonValue
+            == (try JSONValue(encoding: SqlParameters(type: "", datasource: 0, sql: "", sqlType: 0))))
+        let script = ScriptParameters(rawScript: "echo ok\n", localParams: locals, resourceList: [.init(resourceName: "/a.sh")])
+        #expect(script.jsonValue == (try JSONValue(encoding: script)))
+        #expect(ScriptParameters(rawScript: "").jsonValue == (try JSONValue(encoding: ScriptParameters(rawScript: ""))))
+    }
+
     private struct Numbers: Encodable {
         var integral = 2.0
         var fraction = 0.25

@@ -11,14 +11,18 @@ struct DolphinExporter {
 
     func export(_ workflow: RenderedWorkflow) -> CompiledWorkflow {
         let (nodes, upstreams) = exportedNodes(of: workflow)
-        let ordered = nodes.sorted { $0.name < $1.name }
-        let codes = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.name, Int64($0 + 1)) })
+        // Sorted by name through their indices: a node holds a whole rendered task, too big to move around.
+        let nodeNames = nodes.map(\.name)
+        let order = nodeNames.indices.sorted { nodeNames[$0] < nodeNames[$1] }
+        let orderedNames = order.map { nodeNames[$0] }
+        let codes = Dictionary(uniqueKeysWithValues: orderedNames.enumerated().map { ($1, Int64($0 + 1)) })
         var definitions: [TaskDefinition] = []
+        definitions.reserveCapacity(nodes.count)
         var bindings: [Binding] = []
-        for node in ordered {
-            let code = codes[node.name]!
+        for (position, index) in order.enumerated() {
+            let code = Int64(position + 1)
             let builder = TaskParamsBuilder(codes: codes, code: code)
-            switch node {
+            switch nodes[index] {
             case .task(let task):
                 let (params, taskBindings) = builder.params(for: task, localUpstreams: upstreams[task.spec.name] ?? [])
                 definitions.append(definition(of: task, code: code, params: params))
@@ -28,15 +32,15 @@ struct DolphinExporter {
                 }
             case .wait(let target):
                 let (params, waitBindings) = builder.waitParams(for: target)
-                definitions.append(TaskDefinition(code: code, name: node.name, description: "Waits for \(target) (added by dagforge)",
+                definitions.append(TaskDefinition(code: code, name: nodeNames[index], description: "Waits for \(target) (added by dagforge)",
                                                   taskType: TaskType.dependent, taskParams: params,
                                                   workerGroup: environment.workerGroup ?? "default"))
                 bindings += waitBindings
             }
         }
-        let relations = ordered.flatMap { node -> [ProcessTaskRelation] in
-            let post = codes[node.name]!
-            let pres = (upstreams[node.name] ?? []).compactMap { codes[$0] }.sorted()
+        let relations = orderedNames.enumerated().flatMap { position, name -> [ProcessTaskRelation] in
+            let post = Int64(position + 1)
+            let pres = (upstreams[name] ?? []).compactMap { codes[$0] }.sorted()
             return pres.isEmpty ? [ProcessTaskRelation(preTaskCode: 0, postTaskCode: post)]
                 : pres.map { ProcessTaskRelation(preTaskCode: $0, postTaskCode: post) }
         }
@@ -45,7 +49,7 @@ struct DolphinExporter {
             globalParams: workflow.parameterList.map { Property(prop: $0.name, value: $0.value) },
             timeout: workflow.spec.timeout, executionType: workflow.spec.executionType ?? .PARALLEL,
             taskDefinitionJson: definitions, taskRelationJson: relations,
-            locations: CanvasLayout.locations(names: ordered.map(\.name), codes: codes, upstreams: upstreams))
+            locations: CanvasLayout.locations(names: orderedNames, codes: codes, upstreams: upstreams))
         return CompiledWorkflow(name: workflow.spec.name, sourcePath: workflow.spec.path, definition: request,
                                 schedule: schedule(of: workflow), bindings: bindings)
     }

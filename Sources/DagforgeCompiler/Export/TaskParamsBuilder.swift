@@ -17,9 +17,9 @@ struct TaskParamsBuilder {
             let parameters = SqlParameters(type: task.datasource?.type?.rawValue ?? "", datasource: 0, sql: sql,
                                            sqlType: kind == .query ? 0 : 1, localParams: localParams)
             let bindings = task.datasource.map { [Binding(taskCode: code, pointer: "/datasource", target: .datasourceId(name: $0.name.value))] } ?? []
-            return (encode(parameters), bindings)
+            return (parameters.jsonValue, bindings)
         case .shell(let text), .python(let text):
-            return (encode(ScriptParameters(rawScript: text.text, localParams: localParams)), [])
+            return (ScriptParameters(rawScript: text.text, localParams: localParams).jsonValue, [])
         case .dependent(let dependent):
             let targets = dependent.on.compactMap { $0.value.contains("/") ? TaskAddress(parsing: $0.value, relativeTo: "") : wholeWorkflow($0.value) }
             return dependence(on: targets, cycle: dependent.cycle, dateValue: dependent.dateValue,
@@ -85,18 +85,34 @@ struct TaskParamsBuilder {
     }
 
     /// Whether the first statement returns rows (DolphinScheduler's sqlType 0): the first word of the first
-    /// line that is neither blank nor a `--` comment. Reads only up to that line (not every line of the script).
+    /// line that is neither blank nor a `--` comment. Reads the UTF-8 bytes only up to that word; lines may end
+    /// in CRLF, and a word ends at a space, a tab or a line break.
     static func looksLikeQuery(_ sql: String) -> Bool {
-        var rest = Substring(sql)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<end].trimmingBlanks()
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            guard !line.isEmpty, !line.hasPrefix("--") else { continue }
-            let first = line.split(separator: " ").first?.uppercased() ?? ""
-            return ["SELECT", "WITH", "SHOW", "EXPLAIN", "DESCRIBE", "VALUES"].contains(first)
+        var sql = sql
+        return sql.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                guard index < bytes.count else { return false }
+                if bytes[index] == UInt8(ascii: "-"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "-") {
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    continue
+                }
+                var end = index
+                while end < bytes.count, !isBlank(bytes[end]), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                return queryKeywords.contains { keyword in
+                    keyword.count == end - index && zip(keyword, bytes[index..<end]).allSatisfy { $0 == $1 & 0xDF }
+                }
+            }
+            return false
         }
-        return false
+    }
+
+    /// Upper-case ASCII; a byte of the word matches when it equals the keyword's with the lower-case bit cleared.
+    private static let queryKeywords: [[UInt8]] = ["SELECT", "WITH", "SHOW", "EXPLAIN", "DESCRIBE", "VALUES"].map { Array($0.utf8) }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
     private func encode<T: Encodable>(_ value: T) -> JSONValue {

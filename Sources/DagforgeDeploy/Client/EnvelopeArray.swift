@@ -21,27 +21,26 @@ struct EnvelopeArray {
     /// The range of the `data` array (brackets included) and of its elements.
     private static func scan(_ body: Data) -> (Range<Data.Index>, [Range<Data.Index>])? {
         body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Range<Int>, [Range<Int>])? in
-            var depth = 0, inString = false, escaped = false
+            var depth = 0
             var inValue = false, keyStart = 0, keyIsData = false
             var arrayStart: Int?, arrayEnd: Int?, elementStart: Int?
             var elements: [Range<Int>] = []
             var inData: Bool { arrayStart != nil && arrayEnd == nil }
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
-                if inString {
-                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if depth == 1 && !inValue { keyIsData = bytes[keyStart..<index].elementsEqual(dataKey) }
-                    }
+                defer { index += 1 }
+                if byte == UInt8(ascii: "\"") {
+                    if depth == 1 && !inValue { keyStart = index + 1 }
+                    if depth == 2 && inData && elementStart == nil { elementStart = index }
+                    guard let end = closingQuote(in: bytes, after: index) else { return nil }
+                    if depth == 1 && !inValue { keyIsData = bytes[keyStart..<end].elementsEqual(dataKey) }
+                    index = end
                     continue
                 }
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     continue
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if depth == 1 && !inValue { keyStart = index + 1 }
-                    if depth == 2 && inData && elementStart == nil { elementStart = index }
                 case UInt8(ascii: ":"):
                     if depth == 1 { inValue = true }
                 case UInt8(ascii: ","):
@@ -69,12 +68,29 @@ struct EnvelopeArray {
                     if depth == 2 && inData && elementStart == nil { elementStart = index }
                 }
             }
-            guard depth == 0, !inString, let arrayStart, let arrayEnd else { return nil }
+            guard depth == 0, let arrayStart, let arrayEnd else { return nil }
             return (arrayStart..<arrayEnd, elements)
         }.map { array, elements in
             let offset = body.startIndex
             return ((array.lowerBound + offset)..<(array.upperBound + offset),
                     elements.map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
         }
+    }
+
+    /// The index of the quote that ends the string opened at `open`, or nil when the text ends first. Strings are
+    /// nearly all of the bytes (SQL and scripts), so they are crossed with `memchr`: a quote ends the string when
+    /// an even number of backslashes precedes it.
+    private static func closingQuote(in bytes: UnsafeRawBufferPointer, after open: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var from = open + 1
+        while from < bytes.count {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return nil }
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            while quote - backslashes - 1 > open, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote }
+            from = quote + 1
+        }
+        return nil
     }
 }

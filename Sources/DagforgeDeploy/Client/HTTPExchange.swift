@@ -26,7 +26,7 @@ struct HTTPExchange: Sendable {
     }
 
     private func perform(on handle: UnsafeMutableRawPointer) throws -> (body: Data, status: Int) {
-        let response = ResponseBody()
+        let response = ResponseBody(handle: handle)
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorText.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         defer { errorText.deallocate() }
@@ -52,7 +52,7 @@ struct HTTPExchange: Sendable {
             dagforge_curl_set_write_function(handle) { data, size, count, context in
                 let length = size * count
                 if let data, let context, length > 0 {
-                    Unmanaged<ResponseBody>.fromOpaque(context).takeUnretainedValue().data
+                    Unmanaged<ResponseBody>.fromOpaque(context).takeUnretainedValue()
                         .append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: length)
                 }
                 return length
@@ -85,7 +85,25 @@ struct HTTPTransportError: Error, CustomStringConvertible {
 
 /// Where libcurl's write callback appends the body; lives for one transfer.
 private final class ResponseBody {
-    var data = Data()
+    private(set) var data = Data()
+    private let handle: UnsafeMutableRawPointer
+
+    init(handle: UnsafeMutableRawPointer) {
+        self.handle = handle
+    }
+
+    /// The first piece reserves the whole answer when its length is known (`/all` of 4,000 workflows is 65 MB:
+    /// grown piece by piece it was copied and its fresh pages cleared several times over).
+    func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if data.isEmpty {
+            let announced = dagforge_curl_content_length(handle)
+            if announced > count, announced <= Self.largestReservation { data.reserveCapacity(Int(announced)) }
+        }
+        data.append(bytes, count: count)
+    }
+
+    /// A bound on what a Content-Length header alone may make us reserve.
+    private static let largestReservation: curl_off_t = 1 << 30
 }
 
 /// Easy handles kept between calls: each keeps its connections open, so a run of calls to the same engine does

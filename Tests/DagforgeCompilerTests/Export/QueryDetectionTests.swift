@@ -13,6 +13,10 @@ import Testing
         ("", false),
         ("-- only a comment\n\n", false),
         ("selection_table_load()", false),
+        ("-- a header written on Windows\r\nSELECT 1\r\n", true),
+        ("select\t*\tfrom t", true),
+        ("insertselect", false),
+        ("sélect 1", false),
     ])
     func firstStatementDecides(sql: String, isQuery: Bool) {
         #expect(TaskParamsBuilder.looksLikeQuery(sql) == isQuery)

@@ -20,6 +20,13 @@ struct EnvelopeArrayTests {
         #expect((envelope?["data"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("a quote after an odd run of backslashes is inside the string, after an even run it ends it")
+    func backslashRuns() throws {
+        let body = Data(#"{"code":0,"data":["a\\\"b],","c\\\\",{"d":"\\\\\"]"}]}"#.utf8)
+        let array = try #require(EnvelopeArray(body))
+        #expect(texts(array, of: body) == [#""a\\\"b],""#, #""c\\\\""#, #"{"d":"\\\\\"]"}"#])
+    }
+
     @Test("an empty array has no elements; offsets hold for a slice of a larger buffer")
     func emptyArrayAndSlices() throws {
         let empty = try #require(EnvelopeArray(Data(#"{"data":[],"code":0}"#.utf8)))

@@ -30,5 +30,16 @@ import Testing
         #expect(Marker.parse(description: "") == nil)
         #expect(Marker.parse(description: "managed by dagforge, honest") == nil)
         #expect(Marker.userText(of: "made in the UI") == "made in the UI")
+        #expect(Marker.parse(description: "managed by dagforge | source: a | commit: b") == nil)
+        #expect(Marker.parse(description: "managed by dagforge | source: a | commit b | hash: c") == nil)
+    }
+
+    @Test func readsFieldsInAnyOrderAndIgnoresUnknownOnes() {
+        #expect(Marker.parse(description: "text\nmanaged by dagforge | hash: h | note: x:y | source: s | commit: c")
+            == Marker(sourcePath: "s", commit: "c", contentHash: "h"))
+        #expect(Marker.parse(description: "managed by dagforge | source: a|b | commit: c | hash: h")?.sourcePath == "a|b")
+        #expect(Marker.parse(description: "managed by dagforge | source: x | | hash: h | commit: c") == nil)
+        #expect(Marker.parse(description: "managed by dagforge | source: x | y | hash: h | commit: c") == nil)
+        #expect(Marker.parse(description: "managed by dagforge | source:a: b | hash: h | commit: c") == nil)
     }
 }
