@@ -90,6 +90,6 @@ struct EndpointRouter: Sendable {
         var headers = headers
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: EnvelopeBody.render(code: code, msg: msg, dataJSON: dataJSON))))
+                        body: .init(byteBuffer: EnvelopeBody.buffer(code: code, msg: msg, dataJSON: dataJSON)))
     }
 }
