@@ -17,9 +17,10 @@ extension EngineStore {
     /// Stores `draft` as version `definition.version` of `definition` (already inserted or updated).
     static func writeDag(_ db: Database, definition: ProcessDefinitionRecord, draft: WorkflowDraft, userId: Int64,
                          now: String) throws {
-        var pinned: [Int64: TaskDefinitionLogRecord] = [:]
+        // Per code, the version the DAG pins and the draft task its content was written from (the last of a code).
+        var pinned: [Int64: (log: TaskDefinitionLogRecord, task: TaskDefinition)] = [:]
         for task in draft.tasks {
-            pinned[task.code] = try saveTaskVersion(db, task: task, projectCode: draft.projectCode, userId: userId, now: now)
+            pinned[task.code] = (try saveTaskVersion(db, task: task, projectCode: draft.projectCode, userId: userId, now: now), task)
         }
 
         try ProcessTaskRelationRecord.filter(ProcessTaskRelationRecord.Columns.processDefinitionCode == definition.code)
@@ -31,16 +32,16 @@ extension EngineStore {
             var record = ProcessTaskRelationRecord(
                 id: nil, projectCode: draft.projectCode, processDefinitionCode: definition.code,
                 processDefinitionVersion: definition.version, preTaskCode: edge.preTaskCode,
-                preTaskVersion: edge.preTaskCode == 0 ? 0 : pinned[edge.preTaskCode]?.version ?? 0,
-                postTaskCode: edge.postTaskCode, postTaskVersion: pinned[edge.postTaskCode]?.version ?? 0,
+                preTaskVersion: edge.preTaskCode == 0 ? 0 : pinned[edge.preTaskCode]?.log.version ?? 0,
+                postTaskCode: edge.postTaskCode, postTaskVersion: pinned[edge.postTaskCode]?.log.version ?? 0,
                 name: edge.name, conditionType: (edge.conditionType ?? .NONE).rawValue,
                 conditionParams: edge.conditionParams.compactString(), createTime: now, updateTime: now)
             try record.insert(db)
             relations.append(record.wire(operator: userId, operateTime: now))
             for code in [edge.preTaskCode, edge.postTaskCode] where code != 0 && !seenTasks.contains(code) {
-                if let log = pinned[code] {
+                if let (log, task) = pinned[code] {
                     seenTasks.insert(code)
-                    dagTasks.append(try log.wire())
+                    dagTasks.append(log.wire(writtenFrom: task))
                 }
             }
         }
