@@ -11,6 +11,8 @@ final class DecodedDags: Sendable {
         var relations: [ProcessTaskRelation]
         /// Each task's `taskParams` as compact JSON text, by task code: what every task instance records.
         var taskParamsText: [Int64: String]
+        /// Each task's `localParams`, by task code (``TaskDefinition/localParams`` decodes them on every use).
+        var localParams: [Int64: [Property]]
     }
 
     private struct Key: Hashable {
@@ -33,7 +35,8 @@ final class DecodedDags: Sendable {
         let tasks = try WireJSON.decode([TaskDefinition].self, from: tasksJSON)
         let dag = Dag(tasks: tasks, relations: try WireJSON.decode([ProcessTaskRelation].self, from: relationsJSON),
                       taskParamsText: Dictionary(tasks.map { ($0.code, $0.taskParams.compactString()) },
-                                                 uniquingKeysWith: { first, _ in first }))
+                                                 uniquingKeysWith: { first, _ in first }),
+                      localParams: Dictionary(tasks.map { ($0.code, $0.localParams) }, uniquingKeysWith: { first, _ in first }))
         dags.withLock { dags in
             if dags.count >= capacity { dags.removeAll() }
             dags[key] = dag

@@ -27,11 +27,13 @@ extension EngineStore {
     /// instances. `host` is this engine's address, recorded on the instances.
     func claimCommands(limit: Int, host: String) async throws -> [Int64] {
         try await write { db in
-            let queued = try CommandRecord.filter(CommandRecord.Columns.claimedInstanceId == nil)
-                .order(Column("id")).limit(limit * 4).fetchAll(db)
+            // Cached statements (the limit bound, not written into the SQL): a burst claims many times a second.
+            let queued = try CommandRecord.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM command WHERE claimedInstanceId IS NULL ORDER BY id LIMIT ?
+                """), arguments: [limit * 4])
             var claimed: [Int64] = []
             var busyTriggers: [Int64: Int] = [:]
-            for var command in queued where claimed.count < limit {
+            for command in queued where claimed.count < limit {
                 if command.parallelism > 0 {
                     let running = try busyTriggers[command.triggerCode] ?? ProcessInstanceRecord
                         .filter(ProcessInstanceRecord.Columns.triggerCode == command.triggerCode)
@@ -45,8 +47,8 @@ extension EngineStore {
                 } else {
                     instanceId = try Self.createInstance(db, from: command, host: host) ?? 0
                 }
-                command.claimedInstanceId = instanceId
-                try command.update(db)
+                try db.cachedStatement(sql: "UPDATE command SET claimedInstanceId = ? WHERE id = ?")
+                    .execute(arguments: [instanceId, command.id])
                 if instanceId > 0 { claimed.append(instanceId) }
             }
             return claimed

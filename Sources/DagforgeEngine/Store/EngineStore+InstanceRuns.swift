@@ -27,6 +27,7 @@ extension EngineStore {
                 definitionName: dag["name"], projectName: projectName,
                 tasks: dagTasks.tasks,
                 taskParamsText: dagTasks.taskParamsText,
+                localParams: dagTasks.localParams,
                 relations: dagTasks.relations,
                 startNodes: instance.startNodeList.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) },
                 startParams: startParams,

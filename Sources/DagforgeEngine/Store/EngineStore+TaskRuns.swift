@@ -53,17 +53,20 @@ extension EngineStore {
             try previous.update(db)
         }
         let now = now()
-        var record = TaskInstanceRecord(
-            id: nil, processInstanceId: draft.processInstanceId, taskCode: draft.task.code,
-            taskDefinitionVersion: draft.task.version, name: draft.task.name, taskType: draft.task.taskType,
-            state: TaskExecutionStatus.RUNNING_EXECUTION.rawValue, flag: Flag.YES.rawValue,
-            retryTimes: draft.retryTimes, maxRetryTimes: max(draft.task.failRetryTimes, 0),
-            retryInterval: max(draft.task.failRetryInterval, 0), delayTime: max(draft.task.delayTime, 0),
-            taskInstancePriority: draft.priority.rawValue, workerGroup: draft.workerGroup, submitTime: now,
-            startTime: now, endTime: nil, host: draft.host, executePath: nil, logPath: nil, pid: 0,
-            taskParams: draft.taskParams, varPool: nil, dependentResult: nil, follow: nil)
-        try record.insert(db)
-        let id = record.id ?? 0
+        // A cached statement with positional arguments: GRDB's record insert encodes every column into a
+        // container first, for each task instance.
+        try db.cachedStatement(sql: """
+            INSERT INTO taskInstance (processInstanceId, taskCode, taskDefinitionVersion, name, taskType, state, flag,
+              retryTimes, maxRetryTimes, retryInterval, delayTime, taskInstancePriority, workerGroup, submitTime,
+              startTime, host, pid, taskParams)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+            """).execute(arguments: [
+                draft.processInstanceId, draft.task.code, draft.task.version, draft.task.name, draft.task.taskType,
+                TaskExecutionStatus.RUNNING_EXECUTION.rawValue, Flag.YES.rawValue, draft.retryTimes,
+                max(draft.task.failRetryTimes, 0), max(draft.task.failRetryInterval, 0), max(draft.task.delayTime, 0),
+                draft.priority.rawValue, draft.workerGroup, now, now, draft.host, draft.taskParams,
+            ])
+        let id = db.lastInsertedRowID
         let log = logPath(logDirectory, draft, id)
         let execute = executePath(executeDirectory, draft, id)
         try db.cachedStatement(sql: "UPDATE taskInstance SET logPath = ?, executePath = ? WHERE id = ?")

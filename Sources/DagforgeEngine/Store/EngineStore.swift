@@ -43,9 +43,10 @@ public final class EngineStore: Sendable {
         try await commits.write(body)
     }
 
-    /// Runs `body` on a read-only snapshot (concurrent with writes, thanks to WAL).
+    /// Runs `body` on a read-only snapshot (concurrent with writes, thanks to WAL): in a deferred transaction, as
+    /// GRDB's `read` does, begun and committed with cached statements.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.read(body)
+        try await pool.unsafeRead { db in try db.inCachedReadTransaction { try body(db) } }
     }
 
     /// Wall-clock now as DolphinScheduler writes dates (`yyyy-MM-dd HH:mm:ss`, server time zone).

@@ -34,6 +34,8 @@ struct InstanceRunPlan: Sendable {
     var tasks: [TaskDefinition]
     /// Each task's `taskParams` as the JSON text its task instances record, by task code.
     var taskParamsText: [Int64: String]
+    /// Each task's `localParams`, by task code, decoded once per workflow version.
+    var localParams: [Int64: [Property]]
     var relations: [ProcessTaskRelation]
     var startNodes: [Int64]
     var startParams: [String: String]

@@ -90,11 +90,13 @@ final class GroupCommit: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                try pool.write { db in
-                    for job in batch {
-                        job.apply(db)
-                        // Some errors make SQLite roll back the transaction itself; the batch is lost then.
-                        guard db.isInsideTransaction else { throw TransactionAborted() }
+                try pool.writeWithoutTransaction { db in
+                    try db.inCachedWriteTransaction {
+                        for job in batch {
+                            job.apply(db)
+                            // Some errors make SQLite roll back the transaction itself; the batch is lost then.
+                            guard db.isInsideTransaction else { throw TransactionAborted() }
+                        }
                     }
                 }
                 for job in batch { job.complete(nil) }

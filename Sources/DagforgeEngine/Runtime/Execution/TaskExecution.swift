@@ -36,6 +36,8 @@ struct TaskExecution: Sendable {
     let states: [Int64: TaskExecutionStatus]
 
     private var instanceId: Int64 { Int64(plan.instance.id) }
+    /// The task's `localParams`, decoded once per workflow version.
+    private var localParams: [Property] { plan.localParams[task.code] ?? task.localParams }
 
     func run(_ started: StartedTask) async -> TaskResult {
         defer { started.launching.leave() }
@@ -119,7 +121,7 @@ struct TaskExecution: Sendable {
         let store = context.store
         let run = TaskRun(
             taskName: task.name, taskType: task.taskType, taskParams: task.taskParams, parameters: parameters,
-            localParams: task.localParams, varPool: upstreamPool, workingDirectory: workingDirectory, log: log,
+            localParams: localParams, varPool: upstreamPool, workingDirectory: workingDirectory, log: log,
             timeout: TaskTimeout(definition: task),
             environment: [OrphanedTaskProcess.markVariable: context.mark(taskInstanceId: taskInstanceId)],
             processStarted: { pid in Task { try? await store.recordTaskProcess(id: taskInstanceId, pid: pid) } })
@@ -153,7 +155,7 @@ struct TaskExecution: Sendable {
         let target = try task.taskParams.decode(as: SubProcessParameters.self)
         // The child sees the parent's IN local parameters and var pool as start parameters.
         var passed: [String: String] = [:]
-        for property in task.localParams + upstreamPool { passed[property.prop] = parameters[property.prop] ?? property.value }
+        for property in localParams + upstreamPool { passed[property.prop] = parameters[property.prop] ?? property.value }
         guard let child = try await context.store.childInstance(parent: plan.instance, parentTaskInstanceId: taskInstanceId,
                                                                 definitionCode: target.processDefinitionCode,
                                                                 startParams: try WireJSON.string(passed)) else {
@@ -180,7 +182,7 @@ struct TaskExecution: Sendable {
             executePath: workingDirectory.path)
         return ParameterScope(
             businessTime: BusinessTime(scheduleTime: scheduleTime, commandType: instance.commandType, timeZone: .current),
-            builtIns: builtIns.values, global: plan.globalParams, varPool: upstreamPool, local: task.localParams,
+            builtIns: builtIns.values, global: plan.globalParams, varPool: upstreamPool, local: localParams,
             start: plan.startParams)
     }
 }

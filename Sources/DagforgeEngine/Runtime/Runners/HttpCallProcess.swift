@@ -40,7 +40,7 @@ struct HttpCallProcess {
             try TaskFiles.makeDirectory(directory)
             try TaskFiles.writeNew(String(decoding: try JSONEncoder().encode(call), as: UTF8.self), to: requestFile)
             process = try SpawnedProcess(arguments: [Self.executable, requestFile.path, responseFile.path],
-                                         environment: ProcessInfo.processInfo.environment, directory: directory.path)
+                                         environment: ProcessEnvironment(), directory: directory.path)
         } catch {
             throw Failure(description: "\(error)")
         }

@@ -9,20 +9,15 @@ struct ProcessTaskExecution {
     /// the pipe open.
     static let outputGrace: Duration = .seconds(2)
 
-    /// The engine's own environment, which tasks inherit: read once (the engine never changes it), not copied out
-    /// of the C environment for every task.
-    private static let engineEnvironment = ProcessInfo.processInfo.environment
-
     let task: TaskRun
     let arguments: [String]
 
     func run() async -> TaskOutcome {
         let log = task.log
-        let environment = Self.engineEnvironment.merging(task.environment) { _, new in new }
         let process: SpawnedProcess
         do {
             try TaskFiles.makeDirectory(task.workingDirectory)
-            process = try SpawnedProcess(arguments: arguments, environment: environment,
+            process = try SpawnedProcess(arguments: arguments, environment: ProcessEnvironment(task.environment),
                                          directory: task.workingDirectory.path)
         } catch {
             log.error("\(error)")

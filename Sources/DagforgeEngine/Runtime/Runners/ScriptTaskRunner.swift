@@ -30,26 +30,40 @@ private struct ScriptFile {
     func run(_ task: TaskRun, command: (String) -> [String]) async -> TaskOutcome {
         let script: String
         do {
-            let parameters = try task.taskParams.decode(as: ScriptParameters.self)
-            guard !parameters.rawScript.isEmpty else {
+            let rawScript = try Self.rawScript(of: task)
+            guard !rawScript.isEmpty else {
                 return fail(task, "rawScript is empty; a \(task.taskType) task needs a script")
             }
-            script = try task.parameters.render(parameters.rawScript.replacingOccurrences(of: "\r\n", with: "\n"))
+            script = try task.parameters.render(Self.unixLineEnds(rawScript))
         } catch let error as ParameterError {
             return fail(task, "parameter error: \(error.message)")
         } catch {
             return fail(task, "taskParams of a \(task.taskType) task cannot be read: \(error)")
         }
-        let file = task.workingDirectory.appendingPathComponent("\(UUID().uuidString)_node.\(`extension`)",
-                                                            isDirectory: false)
+        // Joined as text: `appendingPathComponent` parses the URL again for every task.
+        let directory = task.workingDirectory.path
+        let file = "\(directory)/\(UUID().uuidString)_node.\(`extension`)"
         do {
-            try TaskFiles.makeDirectory(task.workingDirectory)
-            try TaskFiles.writeNew(script, to: file)
+            try TaskFiles.makeDirectory(path: directory)
+            try TaskFiles.writeNew(script, toPath: file)
         } catch {
-            return fail(task, "cannot write the script to \(file.path): \(error)")
+            return fail(task, "cannot write the script to \(file): \(error)")
         }
-        defer { unlink(file.path) }
-        return await ProcessTaskExecution(task: task, arguments: command(file.path)).run()
+        defer { unlink(file) }
+        return await ProcessTaskExecution(task: task, arguments: command(file)).run()
+    }
+
+    /// `taskParams.rawScript`. Read from the JSON value itself: decoding ``ScriptParameters`` from a `JSONValue`
+    /// encodes it to JSON text and parses that again, for every task. Anything but a string there is decoded the
+    /// long way, for its error message.
+    private static func rawScript(of task: TaskRun) throws -> String {
+        if let rawScript = task.taskParams["rawScript"]?.stringValue { return rawScript }
+        return try task.taskParams.decode(as: ScriptParameters.self).rawScript
+    }
+
+    /// `text` with Windows line ends made Unix ones (bash reads `\r` as part of a command).
+    private static func unixLineEnds(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     private func fail(_ task: TaskRun, _ message: String) -> TaskOutcome {

@@ -2,11 +2,11 @@ import Foundation
 import Glibc
 
 /// A child process in its own process group, with stdout and stderr merged into one pipe and stdin
-/// from /dev/null. Its output and its exit are watched by one thread of its own, blocked in `poll` on the pipe and
-/// a pidfd of the child. (Dispatch read sources, created and cancelled for every task hundreds of times a second
-/// in a night burst, crashed libdispatch's event loop (`_dispatch_event_loop_drain`, a null pointer) once in a
-/// 4,000-instance run; a thread for the output and another blocked in `waitpid` cost a thread start and its
-/// context switches more per task.)
+/// from /dev/null. Its output and its exit are watched by one thread (one of ``ReusableThreads``), blocked in
+/// `poll` on the pipe and a pidfd of the child. (Dispatch read sources, created and cancelled for every task
+/// hundreds of times a second in a night burst, crashed libdispatch's event loop (`_dispatch_event_loop_drain`, a
+/// null pointer) once in a 4,000-instance run; a thread for the output and another blocked in `waitpid` cost a
+/// thread start and its context switches more per task.)
 final class SpawnedProcess: Sendable {
     struct SpawnError: Error, CustomStringConvertible {
         let description: String
@@ -25,7 +25,7 @@ final class SpawnedProcess: Sendable {
     private let outputFD: Int32
 
     /// Starts `arguments[0]` (an absolute path) in `directory` with `environment`.
-    init(arguments: [String], environment: [String: String], directory: String) throws(SpawnError) {
+    init(arguments: [String], environment: ProcessEnvironment, directory: String) throws(SpawnError) {
         var fds: [Int32] = [-1, -1]
         guard LinuxProcessCalls.closeOnExecPipe(&fds) == 0 else { throw SpawnError(description: "pipe: \(Self.errorText(errno))") }
         var actions = posix_spawn_file_actions_t()
@@ -52,7 +52,7 @@ final class SpawnedProcess: Sendable {
 
         var childPid: pid_t = 0
         let spawnResult: Int32 = chdirResult != 0 ? chdirResult : Self.withCStrings(arguments) { argv in
-            Self.withCStrings(environment.map { "\($0.key)=\($0.value)" }) { envp in
+            environment.withCEnvironment { envp in
                 posix_spawn(&childPid, arguments[0], &actions, &attributes, argv, envp)
             }
         }
@@ -74,14 +74,14 @@ final class SpawnedProcess: Sendable {
                _ line: @escaping @Sendable (String) -> Void) async -> Exit {
         let (fd, childPid) = (outputFD, pid)
         return await withCheckedContinuation { (continuation: CheckedContinuation<Exit, Never>) in
-            Thread {
+            ReusableThreads.shared.run {
                 let splitter = LineSplitter(maxLineBytes: maxLineBytes, emit: line)
                 let watch = ProcessWatch(pid: childPid, outputFD: fd, limit: limit, grace: grace)
                 let exit = watch.run(splitter: splitter, timedOut: timedOut)
                 splitter.finish()
                 close(fd)
                 continuation.resume(returning: exit)
-            }.start()
+            }
         }
     }
 

@@ -22,7 +22,11 @@ enum TaskFiles {
 
     /// Writes `text` to a new file at `file` (its directory must exist), without syncing it.
     static func writeNew(_ text: String, to file: URL) throws(FileError) {
-        let path = file.path
+        try writeNew(text, toPath: file.path)
+    }
+
+    /// Writes `text` to a new file at `path` (its directory must exist), without syncing it.
+    static func writeNew(_ text: String, toPath path: String) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw FileError("create", path, errno) }
         defer { close(fd) }
@@ -36,7 +40,8 @@ enum TaskFiles {
         }
     }
 
-    private static func makeDirectory(path: String) throws(FileError) {
+    /// Creates the directory at `path` and, only when they are missing, its parents; an existing directory is fine.
+    static func makeDirectory(path: String) throws(FileError) {
         if mkdir(path, 0o777) == 0 { return }
         switch errno {
         case EEXIST:
