@@ -82,7 +82,7 @@ BURST_INSTANCES ?= 4000
 bench-engine-burst:
 	DAGFORGE_BIN=$(DAGFORGE_BIN) python3 scripts/bench/engine_burst.py --instances $(BURST_INSTANCES)
 
-# Regenerates the start-up symbol order dagforge-engine is linked with (needs perf; see docs/benchmarks.md).
+# Regenerates the start-up symbol order dagforge-engine is linked with (needs valgrind; see docs/benchmarks.md).
 .PHONY: engine-symbol-order
 engine-symbol-order:
 	scripts/engine_symbol_order.sh
