@@ -27,6 +27,8 @@ ROWS = [
     ("burst: 4,000 instances x 5 tasks", r"^first start call to last SUCCESS"),
     ("burst: throughput", r"^throughput:"),
     ("burst: engine CPU per task", r"^engine CPU per task"),
+    ("burst: task launch baseline", r"^task launch baseline:"),
+    ("burst: engine CPU beyond the launch", r"^engine CPU beyond the launch:"),
     ("burst: upstream end -> downstream start", r"^upstream end -> downstream start"),
     ("burst: peak RSS", r"^peak RSS \(VmHWM\)"),
     ("lineage, 40,000 SQL files", r"^dagforge lineage:"),

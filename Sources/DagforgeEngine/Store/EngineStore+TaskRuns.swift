@@ -26,11 +26,12 @@ extension EngineStore {
         }
     }
 
-    /// Records the process group of a running task, so a restarted engine can kill it.
-    func recordTaskProcess(id: Int64, pid: Int32) async throws {
-        try await write { db in
+    /// Records the process group of a running task with the next commit, so a restarted engine can kill it;
+    /// returns at once (the task runs meanwhile), and `failed` is told should the write be lost.
+    func recordTaskProcess(id: Int64, pid: Int32, failed: @escaping @Sendable (any Error) -> Void) {
+        submit({ db in
             try db.cachedStatement(sql: "UPDATE taskInstance SET pid = ? WHERE id = ?").execute(arguments: [Int(pid), id])
-        }
+        }, failed: failed)
     }
 
     /// Records a task instance starting now. The previous valid instance of the task (a failed attempt, a

@@ -43,6 +43,11 @@ public final class EngineStore: Sendable {
         try await commits.write(body)
     }
 
+    /// Queues `body` for the next commit and returns at once; `failed` is told should it not be kept.
+    func submit(_ body: @escaping @Sendable (Database) throws -> Void, failed: @escaping @Sendable (any Error) -> Void) {
+        commits.submit(body, failed: failed)
+    }
+
     /// Runs `body` on a read-only snapshot (concurrent with writes, thanks to WAL): in a deferred transaction, as
     /// GRDB's `read` does, begun and committed with cached statements.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {

@@ -49,6 +49,21 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// Queues `body` for the next batch without waiting for it; `failed` is told should it throw or its batch be
+    /// lost. For writes nobody waits on: no Swift task and no continuation to resume per write.
+    func submit(_ body: @escaping @Sendable (Database) throws -> Void, failed: @escaping @Sendable (any Error) -> Void) {
+        let failure = Mutex<(any Error)?>(nil)
+        enqueue(Job(apply: { db in
+            do {
+                try Self.inSavepoint(db, body)
+            } catch {
+                failure.withLock { $0 = error }
+            }
+        }, complete: { batchError in
+            if let error = batchError ?? failure.withLock({ $0 }) { failed(error) }
+        }))
+    }
+
     /// Runs `body` in a savepoint of the open transaction: its changes are kept if it returns, undone if it
     /// throws. The savepoint statements are prepared once and cached (GRDB's `inSavepoint` compiles both for
     /// every write, several times per task in a night burst).

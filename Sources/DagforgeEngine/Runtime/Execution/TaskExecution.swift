@@ -118,13 +118,17 @@ struct TaskExecution: Sendable {
             log.error("task killed while waiting for a worker slot")
             return TaskResult(status: .KILL, varPool: upstreamPool)
         }
-        let store = context.store
+        let (store, logger, name) = (context.store, context.logger, task.name)
         let run = TaskRun(
             taskName: task.name, taskType: task.taskType, taskParams: task.taskParams, parameters: parameters,
             localParams: localParams, varPool: upstreamPool, workingDirectory: workingDirectory, log: log,
             timeout: TaskTimeout(definition: task),
             environment: [OrphanedTaskProcess.markVariable: context.mark(taskInstanceId: taskInstanceId)],
-            processStarted: { pid in Task { try? await store.recordTaskProcess(id: taskInstanceId, pid: pid) } })
+            processStarted: { pid in
+                store.recordTaskProcess(id: taskInstanceId, pid: pid) { error in
+                    logger.warning("the process id of task \(name) (task instance \(taskInstanceId)) was not recorded: \(error)")
+                }
+            })
         let outcome = await context.runners.runner(for: task.taskType).run(run)
         context.slots.release(group)
         return TaskResult(status: outcome.status, varPool: outcome.varPool)
