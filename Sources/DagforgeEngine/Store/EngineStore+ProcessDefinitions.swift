@@ -45,7 +45,9 @@ extension EngineStore {
 
     func definition(code: Int64) async throws -> ProcessDefinition? {
         try await read { db in
-            try ProcessDefinitionRecord.filter(ProcessDefinitionRecord.Columns.code == code).fetchOne(db)?.wire
+            // A cached statement: every start call reads its workflow (a query-interface request compiles anew).
+            try ProcessDefinitionRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM processDefinition WHERE code = ?"),
+                                                 arguments: [code])?.wire
         }
     }
 
@@ -129,11 +131,11 @@ extension EngineStore {
     /// The workflows that workflow `code` points at through SUB_PROCESS tasks, or through DEPENDENT tasks.
     func referencedDefinitions(from code: Int64, kind: WorkflowReference.Kind) async throws -> [ProcessDefinition] {
         try await read { db in
-            try ProcessDefinitionRecord.fetchAll(db, sql: """
+            try ProcessDefinitionRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT DISTINCT processDefinition.* FROM definitionReference
                 JOIN processDefinition ON processDefinition.code = definitionReference.targetCode
                 WHERE definitionReference.sourceCode = ? AND definitionReference.kind = ?
-                """, arguments: [code, kind.rawValue]).map(\.wire)
+                """), arguments: [code, kind.rawValue]).map(\.wire)
         }
     }
 
