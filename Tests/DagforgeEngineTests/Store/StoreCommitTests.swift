@@ -8,13 +8,19 @@ import Testing
 struct StoreCommitTests {
     private struct Refused: Error {}
 
-    @Test("concurrent writes share commits; a write that throws loses only its own changes")
-    func concurrentWrites() async throws {
+    /// A migrated store in a new temporary directory, with an empty table `numbers (n)`.
+    private func storeWithNumbers() async throws -> (EngineStore, URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-commit-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
         let store = try EngineStore(directory: directory)
         try store.migrate()
         try await store.write { db in try db.execute(sql: "CREATE TABLE numbers (n INTEGER NOT NULL)") }
+        return (store, directory)
+    }
+
+    @Test("concurrent writes share commits; a write that throws loses only its own changes")
+    func concurrentWrites() async throws {
+        let (store, directory) = try await storeWithNumbers()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let counter = CommitCounter()
         store.pool.add(transactionObserver: counter, extent: .databaseLifetime)
 
@@ -45,11 +51,8 @@ struct StoreCommitTests {
 
     @Test("a submitted write is kept with the next commit; one that throws is reported and undone alone")
     func submittedWrites() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-commit-\(UUID().uuidString)")
+        let (store, directory) = try await storeWithNumbers()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try EngineStore(directory: directory)
-        try store.migrate()
-        try await store.write { db in try db.execute(sql: "CREATE TABLE numbers (n INTEGER NOT NULL)") }
         let failures = Mutex<[Int]>([])
         for n in 1...20 {
             store.submit({ db in
