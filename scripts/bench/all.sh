@@ -16,7 +16,7 @@ section() {
 
 # The burst first: every other benchmark ends by deleting a tree of tens of thousands of files, and on ext4
 # without a journal each inode allocated in the next minutes skips over the freed ones, which made the burst's
-# file creations cost up to three times more (docs/benchmarks.md, "Engine night burst").
+# file creations cost several times more (docs/benchmarks.md, "Engine night burst").
 section "engine night burst" python3 scripts/bench/engine_burst.py --instances "${BURST_INSTANCES:-4000}"
 section "validate (4,000 workflows / 40,000 tasks)" scripts/bench/specs_validate.sh
 section "validate --changed-since" scripts/bench/changed_since.sh

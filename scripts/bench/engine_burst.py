@@ -184,7 +184,9 @@ def launch_baseline(binary, data, name, tasks, script):
     """CPU ms per task of launching `tasks` tasks with no scheduling, in a fresh folder of the burst's data dir."""
     directory = os.path.join(data, name)
     os.mkdir(directory)
-    output = subprocess.run([binary, directory, str(tasks), script], check=True, capture_output=True, text=True)
+    output = subprocess.run([binary, directory, str(tasks), script], capture_output=True, text=True)
+    if output.returncode != 0:
+        raise RuntimeError(f"the launch baseline failed: {output.stderr.strip()}")
     return float(output.stdout)
 
 

@@ -49,7 +49,11 @@ static void run_task(const char *root, long id, const char *script) {
     log_line(log, "task a (SHELL) of process instance 1, attempt 1");
     snprintf(work, sizeof work, "%s/exec/%ld/%ld", root, instance, id);
     if (mkdir(work, 0777) != 0) fail("mkdir", work);
-    snprintf(script_path, sizeof script_path, "%s/%08lx-0000-0000-0000-000000000000_node.sh", work, id);
+    if (snprintf(script_path, sizeof script_path, "%s/%08lx-0000-0000-0000-000000000000_node.sh", work, id) >=
+        (int)sizeof script_path) {
+        errno = ENAMETOOLONG;
+        fail("name", work);
+    }
     int file = open(script_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (file < 0) fail("open", script_path);
     size_t length = strlen(script);
